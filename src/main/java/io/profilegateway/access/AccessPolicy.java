@@ -1,0 +1,127 @@
+package io.profilegateway.access;
+
+import io.profilegateway.common.ApiProblem;
+import io.profilegateway.directory.user.User;
+import io.profilegateway.profile.Assignment;
+import io.profilegateway.profile.Profile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Set;
+
+/**
+ * Who may see or do what (product.md §4): the one place every role check lives. The relationships of §5 extend
+ * {@link #canReadUser} and {@link #canSwitch} here; nothing else decides access.
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    // ---- users
+
+    public boolean canReadUser(Actor actor, User user) {
+        return isSelf(actor, user) || actor.role().isSystemWide()
+                || (actor.role().hasReceptionistRights() && sharesGroup(actor, user.groupIds()));
+    }
+
+    /** Manage = edit, delete, set password, create tokens; never a user whose role is above the actor's. */
+    public boolean canManageUser(Actor actor, User user) {
+        if (user.role.isAbove(actor.role())) {
+            return false;
+        }
+        return actor.role().isSystemWide()
+                || (actor.role().hasManagerRights() && sharesGroup(actor, user.groupIds()));
+    }
+
+    public boolean canSwitch(Actor actor, User user) {
+        return isSelf(actor, user) || canManageUser(actor, user);
+    }
+
+    /** May the actor place a user (new or existing) in these groups? Managers only within their own groups. */
+    public boolean canPlaceInGroups(Actor actor, Collection<Long> groupIds) {
+        if (actor.role().isSystemWide()) {
+            return true;
+        }
+        return actor.role().hasManagerRights() && !groupIds.isEmpty() && actor.groupIds().containsAll(groupIds);
+    }
+
+    /**
+     * May the actor give this role to a user in these groups? Nobody gives a role above his own; only SYSTEM_OWNER
+     * appoints SYSTEM_ADMIN and SYSTEM_OWNER; SYSTEM_ADMIN appoints up to OWNER anywhere; MANAGER and OWNER appoint up
+     * to MANAGER, and only for users all of whose groups are theirs.
+     */
+    public boolean canAppoint(Actor actor, Role role, Collection<Long> groupIds) {
+        if (role.isAbove(actor.role())) {
+            return false;
+        }
+        if (role.isSystemWide()) {
+            return actor.role() == Role.SYSTEM_OWNER;
+        }
+        if (actor.role().isSystemWide()) {
+            return true;
+        }
+        if (!actor.role().hasManagerRights() || role.isAbove(Role.MANAGER)) {
+            return false;
+        }
+        return !groupIds.isEmpty() && actor.groupIds().containsAll(groupIds);
+    }
+
+    // ---- groups, teams, workplaces
+
+    public boolean canManageGroups(Actor actor) {
+        return actor.role().isSystemWide();
+    }
+
+    public boolean canEditGroup(Actor actor, long groupId) {
+        return actor.role().isSystemWide()
+                || (actor.role().hasGroupAdminRights() && actor.groupIds().contains(groupId));
+    }
+
+    /** Teams and workplaces: of a group → its group admins; of no group → system admins only. */
+    public boolean canManageGroupObject(Actor actor, Long groupId) {
+        if (actor.role().isSystemWide()) {
+            return true;
+        }
+        return groupId != null && actor.role().hasGroupAdminRights() && actor.groupIds().contains(groupId);
+    }
+
+    // ---- profiles
+
+    public boolean canSeeProfile(Actor actor, Profile profile, User actorUser) {
+        return switch (profile.assignment) {
+            case SYSTEM -> true;
+            case ADMIN -> profile.isUsableBy(actorUser) || canManageProfile(actor, profile);
+            case PERSONAL -> profile.owner.id == actor.userId() || canManageUser(actor, profile.owner);
+        };
+    }
+
+    public boolean canManageProfile(Actor actor, Profile profile) {
+        return canManageProfile(actor, profile.assignment, profile.groupIds(), profile.owner);
+    }
+
+    /** SYSTEM → system admins; ADMIN → group admins of all its groups (global ones: system admins); PERSONAL → owner. */
+    public boolean canManageProfile(Actor actor, Assignment assignment, Set<Long> groupIds, User owner) {
+        return switch (assignment) {
+            case SYSTEM -> actor.role().isSystemWide();
+            case ADMIN -> actor.role().isSystemWide() || (actor.role().hasGroupAdminRights() && !groupIds.isEmpty()
+                    && actor.groupIds().containsAll(groupIds));
+            case PERSONAL -> owner != null && ((owner.id == actor.userId() && owner.profilePersonal)
+                    || (owner.id != actor.userId() && canManageUser(actor, owner)));
+        };
+    }
+
+    // ---- helpers
+
+    public void require(boolean allowed, String what) {
+        if (!allowed) {
+            throw ApiProblem.forbidden("Your role does not allow you to " + what);
+        }
+    }
+
+    private static boolean isSelf(Actor actor, User user) {
+        return user.id == actor.userId();
+    }
+
+    private static boolean sharesGroup(Actor actor, Set<Long> groupIds) {
+        return !Collections.disjoint(actor.groupIds(), groupIds);
+    }
+}

@@ -1,0 +1,20 @@
+package io.profilegateway.access;
+
+import java.util.Set;
+
+/**
+ * The authenticated caller of a request: who he is in the directory, his role and his groups, and whether he came
+ * with an API token (a machine) or a password (a person).
+ */
+public record Actor(long userId, String name, Role role, Set<Long> groupIds, boolean profilePersonal,
+        boolean viaToken) {
+
+    public Actor {
+        groupIds = Set.copyOf(groupIds);
+    }
+
+    /** What the history and logs show as the actor. */
+    public String label() {
+        return name;
+    }
+}

@@ -1,0 +1,63 @@
+package io.profilegateway.directory.group;
+
+import io.profilegateway.access.CurrentActor;
+import io.profilegateway.common.Bodies;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/groups")
+@Tag(name = "Groups", description = "Sites and departments: language, time zone, office hours")
+public class GroupResource {
+
+    @Inject
+    GroupService groups;
+
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    @Operation(summary = "All groups")
+    public List<GroupDto> list() {
+        return groups.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One group")
+    public GroupDto get(@PathParam("id") long id) {
+        return groups.get(id);
+    }
+
+    @POST
+    @Operation(summary = "Create a group (system admins)")
+    public Response create(GroupDto dto, @Context UriInfo uri) {
+        GroupDto created = groups.create(actor.get(), Bodies.require(dto));
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a group (its group admins, system admins)")
+    public GroupDto update(@PathParam("id") long id, GroupDto dto) {
+        return groups.update(actor.get(), id, Bodies.require(dto));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an unused group (system admins)")
+    public void delete(@PathParam("id") long id) {
+        groups.delete(actor.get(), id);
+    }
+}

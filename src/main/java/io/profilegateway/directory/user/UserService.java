@@ -1,0 +1,186 @@
+package io.profilegateway.directory.user;
+
+import io.profilegateway.access.AccessPolicy;
+import io.profilegateway.access.Actor;
+import io.profilegateway.access.Role;
+import io.profilegateway.access.Secrets;
+import io.profilegateway.common.ApiProblem;
+import io.profilegateway.common.PageResult;
+import io.profilegateway.common.Paging;
+import io.profilegateway.common.Violations;
+import io.profilegateway.directory.group.Group;
+import io.profilegateway.directory.group.GroupService;
+import io.profilegateway.switching.SwitchEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** The directory of users: who may read, create, change and delete whom follows {@link AccessPolicy}. */
+@ApplicationScoped
+public class UserService {
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    SwitchEngine engine;
+
+    @Transactional
+    public PageResult<UserDto> list(Actor actor, String extension, Paging paging) {
+        new Violations().optionalMatches("extension", extension, Violations.EXTENSION, "1-20 digits").throwIfAny();
+        String where = " from AppUser u where (:all = true or u.id = :me or u.primaryGroup.id in :groups"
+                + " or exists (select 1 from AppUser v join v.otherGroups g where v = u and g.id in :groups))"
+                + (extension != null ? " and u.extension = :ext" : "");
+        boolean all = actor.role().isSystemWide();
+        Set<Long> groups = actor.role().hasReceptionistRights() && !actor.groupIds().isEmpty()
+                ? actor.groupIds() : Set.of(-1L);
+        TypedQuery<User> query = User.getEntityManager().createQuery("select u" + where + " order by u.id", User.class);
+        TypedQuery<Long> count = User.getEntityManager().createQuery("select count(u)" + where, Long.class);
+        for (TypedQuery<?> q : List.of(query, count)) {
+            q.setParameter("all", all).setParameter("me", actor.userId()).setParameter("groups", groups);
+            if (extension != null) {
+                q.setParameter("ext", extension);
+            }
+        }
+        List<UserDto> items = query.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
+                .getResultStream().map(UserDto::of).toList();
+        return new PageResult<>(items, paging.page(), paging.size(), count.getSingleResult());
+    }
+
+    @Transactional
+    public UserDto get(Actor actor, long id) {
+        return UserDto.of(findReadable(actor, id));
+    }
+
+    /** The user, if the actor may see him; 404 otherwise (whether he exists is none of the actor's business). */
+    public User findReadable(Actor actor, long id) {
+        User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("user", id));
+        if (!access.canReadUser(actor, user)) {
+            throw ApiProblem.notFound("user", id);
+        }
+        return user;
+    }
+
+    @Transactional
+    public UserDto create(Actor actor, UserDto dto) {
+        UserValidator.validate(dto);
+        Role role = dto.role() == null ? Role.USER : dto.role();
+        Set<Long> groups = groupIds(dto);
+        access.require(access.canPlaceInGroups(actor, groups), "create users in these groups");
+        access.require(access.canAppoint(actor, role, groups), "appoint " + role);
+        User user = new User();
+        copy(dto, user, role);
+        if (dto.password() != null) {
+            user.passwordHash = Secrets.hashPassword(dto.password());
+        }
+        user.persist();
+        engine.start(user, actor.label());
+        return UserDto.of(user);
+    }
+
+    @Transactional
+    public UserDto update(Actor actor, long id, UserDto dto) {
+        User user = findReadable(actor, id);
+        access.require(access.canManageUser(actor, user), "change this user");
+        UserValidator.validate(dto);
+        if (dto.password() != null) {
+            throw ApiProblem.invalid("password", "is changed through PUT /api/v1/users/{id}/password");
+        }
+        Role role = dto.role() == null ? user.role : dto.role();
+        Set<Long> groups = groupIds(dto);
+        if (!groups.equals(user.groupIds())) {
+            access.require(access.canPlaceInGroups(actor, groups), "place users in these groups");
+        }
+        if (role != user.role || !groups.equals(user.groupIds())) {
+            access.require(access.canAppoint(actor, role, groups), "appoint " + role + " in these groups");
+        }
+        if (user.extension != null && !user.extension.equals(dto.extension())) {
+            throw ApiProblem.conflict("extension-immutable",
+                    "A PBX user's extension cannot change; delete and re-create the user");
+        }
+        copy(dto, user, role);
+        return UserDto.of(user);
+    }
+
+    @Transactional
+    public void delete(Actor actor, long id) {
+        User user = findReadable(actor, id);
+        access.require(access.canManageUser(actor, user), "delete this user");
+        if (user.id == actor.userId()) {
+            throw ApiProblem.conflict("cannot-delete-self", "You cannot delete your own account");
+        }
+        if (user.role == Role.SYSTEM_OWNER && User.count("role", Role.SYSTEM_OWNER) == 1) {
+            throw ApiProblem.conflict("last-system-owner", "The last SYSTEM_OWNER cannot be deleted");
+        }
+        user.delete();
+    }
+
+    @Transactional
+    public void setPassword(Actor actor, long id, String password) {
+        User user = findReadable(actor, id);
+        access.require(user.id == actor.userId() || access.canManageUser(actor, user), "set this user's password");
+        UserValidator.validatePassword(password);
+        if (user.username == null) {
+            throw ApiProblem.conflict("no-username", "Give the user a username before a password");
+        }
+        user.passwordHash = Secrets.hashPassword(password);
+        user.credentialsVersion++;
+    }
+
+    private static Set<Long> groupIds(UserDto dto) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (dto.primaryGroupId() != null) {
+            ids.add(dto.primaryGroupId());
+        }
+        if (dto.groupIds() != null) {
+            ids.addAll(dto.groupIds());
+        }
+        return ids;
+    }
+
+    private static void copy(UserDto dto, User user, Role role) {
+        unique("extension", dto.extension(), user.id, "extension-taken");
+        unique("email", dto.email(), user.id, "email-taken");
+        unique("username", dto.username(), user.id, "username-taken");
+        user.extension = dto.extension();
+        user.displayName = dto.displayName().trim();
+        user.email = dto.email();
+        user.mobile = dto.mobile();
+        user.entraObjectId = dto.entraObjectId();
+        user.primaryGroup = dto.primaryGroupId() == null ? null
+                : GroupService.findReferenced("primaryGroupId", dto.primaryGroupId());
+        Set<Group> others = new HashSet<>();
+        List<Long> ids = dto.groupIds() == null ? List.of() : dto.groupIds();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!Objects.equals(ids.get(i), dto.primaryGroupId())) {
+                others.add(GroupService.findReferenced("groupIds[" + i + "]", ids.get(i)));
+            }
+        }
+        user.otherGroups = others;
+        user.role = role;
+        user.profilePersonal = Boolean.TRUE.equals(dto.profilePersonal());
+        user.vip = Boolean.TRUE.equals(dto.vip());
+        user.devices = new ArrayList<>(dto.devices() == null ? List.of() : dto.devices());
+        if (dto.username() == null && user.username != null) {
+            user.passwordHash = null;
+            user.credentialsVersion++;
+        }
+        user.username = dto.username();
+    }
+
+    private static void unique(String field, String value, Long self, String errorId) {
+        if (value == null) {
+            return;
+        }
+        User.<User>find(field, value).firstResultOptional().filter(u -> !u.id.equals(self)).ifPresent(u -> {
+            throw ApiProblem.conflict(errorId, "Another user already has this " + field);
+        });
+    }
+}

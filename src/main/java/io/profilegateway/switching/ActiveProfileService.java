@@ -1,0 +1,74 @@
+package io.profilegateway.switching;
+
+import io.profilegateway.access.AccessPolicy;
+import io.profilegateway.access.Actor;
+import io.profilegateway.common.ApiProblem;
+import io.profilegateway.common.PageResult;
+import io.profilegateway.common.Paging;
+import io.profilegateway.common.Violations;
+import io.profilegateway.directory.user.User;
+import io.profilegateway.directory.user.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** A user's active profile, switching on someone's behalf, history and PBX state, as the actor may see them. */
+@ApplicationScoped
+public class ActiveProfileService {
+
+    @Inject
+    UserService users;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    SwitchService switcher;
+
+    public ActiveProfile get(Actor actor, long userId) {
+        return QuarkusTransaction.requiringNew().call(() -> ActiveProfile.of(state(actor, userId)));
+    }
+
+    public SwitchResult switchProfile(Actor actor, long userId, Long profileId, Map<String, String> parameters) {
+        Violations v = new Violations().required("profileId", profileId);
+        if (parameters != null) {
+            v.size("parameters", parameters.keySet(), 10);
+            parameters.forEach((k, value) -> v.required("parameters." + k, value));
+        }
+        v.throwIfAny();
+        QuarkusTransaction.requiringNew().run(() -> {
+            User user = users.findReadable(actor, userId);
+            access.require(access.canSwitch(actor, user), "switch this user's profile");
+        });
+        SwitchSource source = actor.viaToken() ? SwitchSource.API : SwitchSource.MANUAL;
+        return switcher.switchProfile(new SwitchCommand(userId, profileId, parameters, source, actor.label()));
+    }
+
+    public PageResult<HistoryEntry> history(Actor actor, long userId, Paging paging) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            users.findReadable(actor, userId);
+            var query = SwitchHistory.<SwitchHistory>find("userId", Sort.descending("id"), userId)
+                    .page(Page.of(paging.page(), paging.size()));
+            return new PageResult<>(query.list().stream().map(HistoryEntry::of).toList(), paging.page(),
+                    paging.size(), query.count());
+        });
+    }
+
+    public PbxStateView pbxState(Actor actor, long userId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            UserState state = state(actor, userId);
+            if (!state.user.isPbxUser()) {
+                throw ApiProblem.conflict("not-a-pbx-user", "User " + userId + " has no extension: no PBX state");
+            }
+            return new PbxStateView(DesiredPbxState.of(state), null, false, "not yet applied to Asterisk");
+        });
+    }
+
+    private UserState state(Actor actor, long userId) {
+        users.findReadable(actor, userId);
+        return UserState.<UserState>findByIdOptional(userId).orElseThrow(() -> ApiProblem.notFound("user", userId));
+    }
+}

@@ -1,0 +1,137 @@
+package io.profilegateway.switching;
+
+import io.profilegateway.common.ApiProblem;
+import io.profilegateway.directory.user.User;
+import io.profilegateway.profile.Profile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The switching engine: one transaction per switch that locks the user's state row (so two switches of one user
+ * never interleave, on any node), runs the old profile's leave chain and the new one's enter chain against the
+ * desired PBX state, and records the active profile and the history row. {@link ProfileSwitched} follows the commit.
+ */
+@ApplicationScoped
+public class SwitchEngine {
+
+    @Inject
+    Event<ProfileSwitched> switched;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public SwitchResult run(SwitchCommand command) {
+        UserState state = UserState.lockForUpdate(command.userId())
+                .orElseThrow(() -> ApiProblem.notFound("user", command.userId()));
+        Profile target = Profile.<Profile>findByIdOptional(command.profileId())
+                .orElseThrow(() -> ApiProblem.invalid("profileId", "no profile with id " + command.profileId()));
+        return apply(state, target, command);
+    }
+
+    /** Switches an already locked state; for callers that hold the transaction (deleting a profile). */
+    SwitchResult apply(UserState state, Profile target, SwitchCommand command) {
+        if (!target.isUsableBy(state.user)) {
+            throw ApiProblem.invalid("profileId", "profile '" + target.name + "' is not available to this user");
+        }
+        Profile from = state.activeProfile;
+        Instant now = clock.instant();
+        if (from.id.equals(target.id)) {
+            record(state, from, target, command, SwitchOutcome.ALREADY_ACTIVE, null, now);
+            return result(SwitchOutcome.ALREADY_ACTIVE, state);
+        }
+        if (command.source().isTrigger() && from.sticky) {
+            record(state, from, target, command, SwitchOutcome.SKIPPED_STICKY,
+                    "'" + from.name + "' is sticky: triggers do not switch away from it", now);
+            return result(SwitchOutcome.SKIPPED_STICKY, state);
+        }
+        SwitchParameters parameters = SwitchParameters.resolve(command.parameters(), from.leaveActions,
+                target.enterActions, command.source().isPerson());
+        ActionApplier applier = new ActionApplier(state, parameters);
+        from.leaveActions.forEach(applier::apply);
+        target.enterActions.forEach(applier::apply);
+        state.previousProfile = from;
+        state.activeProfile = target;
+        state.activeSince = now;
+        state.activeSource = command.source();
+        state.stateVersion++;
+        List<String> notes = applier.notes();
+        record(state, from, target, command, SwitchOutcome.SWITCHED, notes.isEmpty() ? null : String.join("; ", notes),
+                now);
+        SwitchResult result = result(SwitchOutcome.SWITCHED, state);
+        switched.fire(new ProfileSwitched(state.userId, from.id, target.id, command.source(), command.actor(), now,
+                result.desired()));
+        return result;
+    }
+
+    /**
+     * Before a profile is deleted: everyone who has it active is switched to Available, through a normal recorded
+     * switch (source SYSTEM), in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int moveEveryoneToAvailable(Profile leaving, String actor) {
+        Profile available = Profile.findById(Profile.AVAILABLE_ID);
+        List<Long> userIds = UserState.getEntityManager()
+                .createQuery("select s.userId from UserState s where s.activeProfile = :p order by s.userId", Long.class)
+                .setParameter("p", leaving).getResultList();
+        int moved = 0;
+        for (long userId : userIds) {
+            UserState state = UserState.lockForUpdate(userId).orElseThrow();
+            if (state.activeProfile.id.equals(leaving.id)) {
+                apply(state, available, new SwitchCommand(userId, available.id, null, SwitchSource.SYSTEM, actor));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** Gives a new PBX user his first profile, Available, with its enter chain applied. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void start(User user, String actor) {
+        Profile available = Profile.findById(Profile.AVAILABLE_ID);
+        UserState state = new UserState();
+        state.user = user;
+        state.activeProfile = available;
+        state.activeSince = clock.instant();
+        state.activeSource = SwitchSource.SYSTEM;
+        ActionApplier applier = new ActionApplier(state, new SwitchParameters(null));
+        available.enterActions.forEach(applier::apply);
+        state.persist();
+        record(state, null, available, new SwitchCommand(user.id, available.id, null, SwitchSource.SYSTEM, actor),
+                SwitchOutcome.SWITCHED, "new user", state.activeSince);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordFailure(SwitchCommand command, String reason) {
+        UserState state = UserState.findById(command.userId());
+        Profile target = Profile.findById(command.profileId());
+        if (state != null && target != null) {
+            record(state, state.activeProfile, target, command, SwitchOutcome.FAILED, reason, clock.instant());
+        }
+    }
+
+    private static void record(UserState state, Profile from, Profile to, SwitchCommand command,
+            SwitchOutcome outcome, String detail, Instant at) {
+        SwitchHistory row = new SwitchHistory();
+        row.userId = state.userId;
+        row.at = at;
+        row.fromProfileId = from == null ? null : from.id;
+        row.fromProfileName = from == null ? null : from.name;
+        row.toProfileId = to.id;
+        row.toProfileName = to.name;
+        row.source = command.source();
+        row.actor = command.actor();
+        row.outcome = outcome;
+        row.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
+        row.persist();
+    }
+
+    private static SwitchResult result(SwitchOutcome outcome, UserState state) {
+        return new SwitchResult(outcome, ActiveProfile.of(state), DesiredPbxState.of(state));
+    }
+}

@@ -1,0 +1,13 @@
+package io.profilegateway.switching;
+
+/** What came of a switch request. */
+public enum SwitchOutcome {
+    /** The chains ran and the new profile is active. */
+    SWITCHED,
+    /** The profile was already active: nothing ran. */
+    ALREADY_ACTIVE,
+    /** A trigger asked, but the active profile is sticky: nothing ran. */
+    SKIPPED_STICKY,
+    /** The chains could not be applied (e.g. the workplace is taken): nothing changed. */
+    FAILED
+}

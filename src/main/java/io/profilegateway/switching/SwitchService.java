@@ -1,0 +1,40 @@
+package io.profilegateway.switching;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.profilegateway.common.ApiProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The entry point for every switch, whoever asks: runs the engine's transaction, counts and times it, and records a
+ * switch that failed on a conflict (so the history shows it) before passing the error on.
+ */
+@ApplicationScoped
+public class SwitchService {
+
+    @Inject
+    SwitchEngine engine;
+
+    @Inject
+    MeterRegistry registry;
+
+    public SwitchResult switchProfile(SwitchCommand command) {
+        Timer.Sample sample = Timer.start(registry);
+        SwitchOutcome outcome = SwitchOutcome.FAILED;
+        try {
+            SwitchResult result = engine.run(command);
+            outcome = result.outcome();
+            return result;
+        } catch (ApiProblem problem) {
+            if (problem.status() == 409) {
+                engine.recordFailure(command, problem.getMessage());
+            }
+            throw problem;
+        } finally {
+            registry.counter("gateway.switches", "source", command.source().name(), "outcome", outcome.name())
+                    .increment();
+            sample.stop(registry.timer("gateway.switch.duration", "source", command.source().name()));
+        }
+    }
+}
