@@ -96,6 +96,13 @@ public final class Violations {
         return this;
     }
 
+    public Violations noNulls(String field, Collection<?> value) {
+        if (value != null && value.stream().anyMatch(java.util.Objects::isNull)) {
+            add(field, "must not contain null");
+        }
+        return this;
+    }
+
     /** Throws a 400 {@code validation-failed} naming every field at fault, if there is one. */
     public void throwIfAny() {
         if (!list.isEmpty()) {

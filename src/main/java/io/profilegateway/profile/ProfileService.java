@@ -118,13 +118,10 @@ public class ProfileService {
         v.optionalMatches("icon", dto.icon(), ICON, "1-64 lower-case letters, digits or '-'");
         v.size("roles", dto.roles(), 7);
         v.size("groupIds", dto.groupIds(), 50);
-        if (dto.roles() != null && dto.roles().contains(null)) {
-            v.add("roles", "must not contain null");
-        }
+        v.noNulls("roles", dto.roles());
+        v.noNulls("groupIds", dto.groupIds());
+        v.throwIfAny();
         List<Long> groupIds = dto.groupIds() == null ? List.of() : dto.groupIds();
-        if (groupIds.contains(null)) {
-            v.add("groupIds", "must not contain null");
-        }
         boolean restricted = !groupIds.isEmpty() || (dto.roles() != null && !dto.roles().isEmpty());
         if (restricted && profile.assignment != Assignment.ADMIN) {
             v.add(dto.roles() != null && !dto.roles().isEmpty() ? "roles" : "groupIds",

@@ -53,7 +53,8 @@ final class TriggerRules {
         if (days == (t.date() != null)) {
             v.add(f + ".days", "give either days (weekdays) or a date (once)");
         }
-        if (days && (t.days().contains(null) || new HashSet<>(t.days()).size() != t.days().size())) {
+        if (days && (t.days().stream().anyMatch(java.util.Objects::isNull)
+                || new HashSet<>(t.days()).size() != t.days().size())) {
             v.add(f + ".days", "must list each weekday at most once");
         }
         if (t.timeZone() != null && !ZoneId.getAvailableZoneIds().contains(t.timeZone())) {
@@ -75,6 +76,7 @@ final class TriggerRules {
         }
         if (t.activities() != null) {
             v.size(f + ".activities", t.activities(), ACTIVITIES.size());
+            v.noNulls(f + ".activities", t.activities());
             for (int i = 0; i < t.activities().size(); i++) {
                 if (!ACTIVITIES.contains(t.activities().get(i))) {
                     v.add(f + ".activities[" + i + "]", "is not a Microsoft Graph presence activity");

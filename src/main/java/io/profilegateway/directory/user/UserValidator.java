@@ -28,9 +28,7 @@ final class UserValidator {
             v.add("password", "must be 10 to 200 characters");
         }
         v.size("groupIds", dto.groupIds(), 50);
-        if (dto.groupIds() != null && dto.groupIds().stream().anyMatch(java.util.Objects::isNull)) {
-            v.add("groupIds", "must not contain null");
-        }
+        v.noNulls("groupIds", dto.groupIds());
         List<String> devices = dto.devices() == null ? List.of() : dto.devices();
         v.size("devices", devices, 20);
         var seen = new HashSet<String>();
