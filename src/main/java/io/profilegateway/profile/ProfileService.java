@@ -84,7 +84,7 @@ public class ProfileService {
         }
         access.require(access.canManageProfile(actor, profile), "delete this profile");
         engine.moveEveryoneToAvailable(profile, actor.label());
-        profile.delete();
+        Profile.deleteById(id);
     }
 
     private Profile findVisible(Actor actor, long id) {

@@ -71,7 +71,8 @@ public class SwitchEngine {
 
     /**
      * Before a profile is deleted: everyone who has it active is switched to Available, through a normal recorded
-     * switch (source SYSTEM), in the caller's transaction.
+     * switch (source SYSTEM), in the caller's transaction; nobody keeps it as his previous profile. Clears the
+     * persistence context: the caller reloads what it still needs.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int moveEveryoneToAvailable(Profile leaving, String actor) {
@@ -87,6 +88,10 @@ public class SwitchEngine {
                 moved++;
             }
         }
+        // "the previous profile" of a deleted profile is none (returning then goes to Available)
+        UserState.getEntityManager().flush();
+        UserState.update("previousProfile = null where previousProfile = ?1", leaving);
+        UserState.getEntityManager().clear();
         return moved;
     }
 

@@ -1,0 +1,172 @@
+package io.profilegateway.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * P3 (quality.md): manual switches over HTTP on loopback at a fixed offered rate, then {@code GET /users/{id}/profile}
+ * at the same rate, and as a baseline the cheapest endpoint of the same server ({@code /q/health/live}). Prints
+ * throughput and p50/p90/p99/max, and the ratios to the target (1,000 switches/s, p99 ≤ 25 ms) and to the baseline.
+ *
+ * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--users 500] [--url http://host:8080 --admin-password …]</pre>
+ */
+public final class ApiSwitchBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double TARGET_RATE = 1000;
+    private static final double TARGET_P99_MS = 25;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
+        int users = Integer.parseInt(options.getOrDefault("users", "500"));
+        String adminPassword = options.getOrDefault("admin-password", "bench-admin-password-1");
+        GatewayProcess process = null;
+        String base = options.get("url");
+        if (base == null) {
+            process = GatewayProcess.start(Path.of(options.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")),
+                    adminPassword, List.of("-Xmx1g"));
+            base = process.baseUrl;
+        }
+        try {
+            run(base, adminPassword, rate, seconds, users);
+        } finally {
+            if (process != null) {
+                process.close();
+            }
+        }
+    }
+
+    private static void run(String base, String adminPassword, int rate, double seconds, int userCount)
+            throws Exception {
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Setup setup = new Setup(client, base, adminPassword);
+        String token = setup.adminToken();
+        long profile = setup.benchProfile();
+        List<Long> users = setup.users(userCount);
+        System.out.printf("setup: %d users, profile %d (leave 2, enter 4 actions), bearer token%n", users.size(),
+                profile);
+
+        // each user alternates between the bench profile and Available, so every request is a real switch
+        int[] nextProfileIndex = new int[users.size()];
+        java.util.function.IntFunction<HttpRequest> switchRequest = i -> {
+            int u = i % users.size();
+            long target = (nextProfileIndex[u]++ % 2 == 0) ? profile : 1L;
+            return HttpRequest.newBuilder(URI.create(base + "/api/v1/users/" + users.get(u) + "/profile"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"profileId\":" + target + "}")).build();
+        };
+        java.util.function.IntFunction<HttpRequest> readRequest = i -> HttpRequest
+                .newBuilder(URI.create(base + "/api/v1/users/" + users.get(i % users.size()) + "/profile"))
+                .header("Authorization", "Bearer " + token).GET().build();
+        java.util.function.IntFunction<HttpRequest> baselineRequest = i -> HttpRequest
+                .newBuilder(URI.create(base + "/q/health/live")).GET().build();
+
+        System.out.println("warm-up ...");
+        LoadRun.run("warm-up", client, Math.min(rate, 500), 5, switchRequest);
+        LoadRun.run("warm-up", client, Math.min(rate, 500), 3, readRequest);
+
+        LoadRun.Result baseline = LoadRun.run("baseline GET /q/health/live", client, rate, seconds / 2,
+                baselineRequest);
+        LoadRun.Result switches = LoadRun.run("PUT /users/{id}/profile", client, rate, seconds, switchRequest);
+        LoadRun.Result reads = LoadRun.run("GET /users/{id}/profile", client, rate, seconds, readRequest);
+
+        System.out.println();
+        System.out.println("P3 API benchmark, " + base + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores on the client's machine");
+        for (LoadRun.Result r : List.of(baseline, switches, reads)) {
+            System.out.println(r.line());
+            r.errorSamples().forEach(e -> System.out.println("    error: " + e));
+        }
+        System.out.printf("%nswitches: achieved/target rate = %.2f (target %.0f/s), p99/target p99 = %.2f "
+                + "(target %.0f ms, lower is better)%n", switches.achievedPerSecond() / TARGET_RATE, TARGET_RATE,
+                switches.percentileMillis(99) / TARGET_P99_MS, TARGET_P99_MS);
+        System.out.printf("switches: p50 vs baseline p50 = %.2fx, p99 vs baseline p99 = %.2fx%n",
+                switches.percentileMillis(50) / baseline.percentileMillis(50),
+                switches.percentileMillis(99) / baseline.percentileMillis(99));
+        System.out.printf("reads:    p50 vs baseline p50 = %.2fx, p99 vs baseline p99 = %.2fx%n",
+                reads.percentileMillis(50) / baseline.percentileMillis(50),
+                reads.percentileMillis(99) / baseline.percentileMillis(99));
+        boolean met = switches.errors() == 0 && switches.achievedPerSecond() >= 0.98 * rate
+                && switches.percentileMillis(99) <= TARGET_P99_MS;
+        System.out.println("P3 target " + (met ? "MET" : "NOT MET") + " at " + rate + " switches/s offered");
+    }
+
+    /** Creates what the run needs through the public API, as the bootstrap admin. */
+    private record Setup(HttpClient client, String base, String adminPassword) {
+
+        String adminToken() throws Exception {
+            long adminId = post("/api/v1/me", null, "GET").get("userId").asLong();
+            return post("/api/v1/users/" + adminId + "/tokens", Map.of("name", "bench-" + System.nanoTime()), "POST")
+                    .get("token").asText();
+        }
+
+        long benchProfile() throws Exception {
+            Map<String, Object> profile = new HashMap<>();
+            profile.put("name", "Bench " + System.nanoTime());
+            profile.put("assignment", "ADMIN");
+            profile.put("presence", "away");
+            profile.put("enterActions", List.of(
+                    Map.of("type", "SET_REACHABILITY", "enabled", false),
+                    Map.of("type", "SET_REDIRECT", "kind", "ALWAYS", "target", "2000"),
+                    Map.of("type", "TEAM_PAUSE", "reason", "bench"),
+                    Map.of("type", "FOLLOW_ME", "enabled", true, "targets", List.of("2000", "+4930123456"))));
+            profile.put("leaveActions", List.of(
+                    Map.of("type", "UNSET_REDIRECT", "kind", "ALWAYS"),
+                    Map.of("type", "TEAM_UNPAUSE")));
+            return post("/api/v1/profiles", profile, "POST").get("id").asLong();
+        }
+
+        List<Long> users(int count) throws Exception {
+            String prefix = Long.toString(System.nanoTime() % 1_000_000);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Map<String, Object> user = Map.of("extension", "9" + prefix + String.format("%05d", i),
+                        "displayName", "Bench user " + i, "devices", List.of("PJSIP/b" + prefix + "x" + i));
+                ids.add(post("/api/v1/users", user, "POST").get("id").asLong());
+            }
+            return ids;
+        }
+
+        private JsonNode post(String path, Object body, String method) throws Exception {
+            String auth = Base64.getEncoder().encodeToString(("admin:" + adminPassword)
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Basic " + auth).header("Content-Type", "application/json");
+            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " "
+                        + response.body());
+            }
+            return JSON.readTree(response.body());
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}
