@@ -2,6 +2,7 @@ package io.profilegateway.profile;
 
 import io.profilegateway.access.CurrentActor;
 import io.profilegateway.common.Bodies;
+import io.profilegateway.common.Created;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,8 +47,7 @@ public class ProfileResource {
     @APIResponse(responseCode = "201", description = "created; Location names it")
     public Response create(ProfileDto dto, @Context UriInfo uri) {
         ProfileDto created = profiles.create(actor.get(), Bodies.require(dto));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @PUT

@@ -2,6 +2,7 @@ package io.profilegateway.directory.user;
 
 import io.profilegateway.access.CurrentActor;
 import io.profilegateway.common.Bodies;
+import io.profilegateway.common.Created;
 import io.profilegateway.common.PageResult;
 import io.profilegateway.common.Paging;
 import jakarta.inject.Inject;
@@ -50,8 +51,7 @@ public class UserResource {
     @Operation(summary = "Create a user (managers in their groups, system admins); he starts in Available")
     public Response create(UserDto dto, @Context UriInfo uri) {
         UserDto created = users.create(actor.get(), Bodies.require(dto));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @PUT

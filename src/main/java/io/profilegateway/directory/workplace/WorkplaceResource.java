@@ -2,6 +2,7 @@ package io.profilegateway.directory.workplace;
 
 import io.profilegateway.access.CurrentActor;
 import io.profilegateway.common.Bodies;
+import io.profilegateway.common.Created;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,8 +44,7 @@ public class WorkplaceResource {
     @Operation(summary = "Create a workplace (group admins of its group, system admins)")
     public Response create(WorkplaceDto dto, @Context UriInfo uri) {
         WorkplaceDto created = workplaces.create(actor.get(), Bodies.require(dto));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Created.at(uri, created.id(), created);
     }
 
     @PUT
