@@ -2,6 +2,7 @@ package io.profilegateway.profile;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.profilegateway.common.Weekday;
 import io.profilegateway.directory.group.OfficeHours;
 import java.time.LocalDate;
 import java.time.LocalTime;

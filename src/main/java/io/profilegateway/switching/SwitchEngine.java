@@ -130,10 +130,14 @@ public class SwitchEngine {
         row.toProfileId = to.id;
         row.toProfileName = to.name;
         row.source = command.source();
-        row.actor = command.actor();
+        row.actor = bounded(command.actor(), 100);
         row.outcome = outcome;
-        row.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 497) + "...";
+        row.detail = bounded(detail, 500);
         row.persist();
+    }
+
+    private static String bounded(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
     private static SwitchResult result(SwitchOutcome outcome, UserState state) {

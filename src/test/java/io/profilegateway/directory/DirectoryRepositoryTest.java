@@ -15,11 +15,10 @@ import io.profilegateway.profile.PresenceType;
 import io.profilegateway.profile.Profile;
 import io.profilegateway.profile.Trigger;
 import io.profilegateway.profile.TriggerType;
-import io.profilegateway.profile.Weekday;
+import io.profilegateway.common.Weekday;
 import io.profilegateway.testing.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -60,7 +59,7 @@ class DirectoryRepositoryTest {
         long groupId = QuarkusTransaction.requiringNew().call(() -> {
             Group g = group();
             g.officeHours = new OfficeHours(
-                    List.of(new OfficeHours.WeeklyInterval(DayOfWeek.MONDAY, LocalTime.of(8, 0), LocalTime.of(12, 0),
+                    List.of(new OfficeHours.WeeklyInterval(Weekday.MON, LocalTime.of(8, 0), LocalTime.of(12, 0),
                             OfficeHours.State.OPEN)),
                     List.of(new OfficeHours.DatedException(LocalDate.of(2026, 12, 24), "Christmas Eve", List.of())));
             return g.id;

@@ -3,6 +3,8 @@ package io.profilegateway.directory.group;
 import io.profilegateway.access.AccessPolicy;
 import io.profilegateway.access.Actor;
 import io.profilegateway.common.ApiProblem;
+import io.profilegateway.profile.Profile;
+import io.profilegateway.profile.TriggerType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -56,9 +58,11 @@ public class GroupService {
         long objects = count("select count(t) from Team t where t.group = :g", group)
                 + count("select count(w) from Workplace w where w.group = :g", group)
                 + count("select count(p) from Profile p join p.groups g where g = :g", group);
+        objects += Profile.<Profile>listAll().stream().filter(p -> p.triggers.stream()
+                .anyMatch(t -> t.type() == TriggerType.OFFICE_HOURS && group.id.equals(t.group()))).count();
         if (users + objects > 0) {
             throw ApiProblem.conflict("group-in-use", "Group '" + group.name + "' still has " + users
-                    + " user(s) and " + objects + " team(s), workplace(s) or profile(s)");
+                    + " user(s) and " + objects + " team(s), workplace(s), profile(s) or trigger(s)");
         }
         group.delete();
     }

@@ -39,8 +39,8 @@ final class GroupValidator {
             v.required(field + ".day", w.day());
             interval(v, field, new OfficeHours.Interval(w.from(), w.to(), w.state()));
         }
-        for (var day : java.time.DayOfWeek.values()) {
-            noOverlap(v, "officeHours.weekly (" + day + ")", weekly.stream()
+        for (var day : io.profilegateway.common.Weekday.values()) {
+            noOverlap(v, "officeHours.weekly", day + ": ", weekly.stream()
                     .filter(w -> w != null && day == w.day())
                     .map(w -> new OfficeHours.Interval(w.from(), w.to(), w.state())).toList());
         }
@@ -61,7 +61,7 @@ final class GroupValidator {
             for (int j = 0; j < e.intervals().size(); j++) {
                 interval(v, field + ".intervals[" + j + "]", e.intervals().get(j));
             }
-            noOverlap(v, field + ".intervals", e.intervals());
+            noOverlap(v, field + ".intervals", "", e.intervals());
         }
         v.throwIfAny();
     }
@@ -82,13 +82,13 @@ final class GroupValidator {
         }
     }
 
-    private static void noOverlap(Violations v, String field, List<OfficeHours.Interval> intervals) {
+    private static void noOverlap(Violations v, String field, String where, List<OfficeHours.Interval> intervals) {
         List<OfficeHours.Interval> sorted = new ArrayList<>(intervals.stream()
                 .filter(i -> i != null && i.from() != null && i.to() != null).toList());
         sorted.sort(Comparator.comparing(OfficeHours.Interval::from));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).from().isBefore(sorted.get(i - 1).to())) {
-                v.add(field, "intervals overlap at " + sorted.get(i).from());
+                v.add(field, where + "intervals overlap at " + sorted.get(i).from());
                 return;
             }
         }

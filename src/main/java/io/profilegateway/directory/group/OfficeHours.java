@@ -1,9 +1,11 @@
 package io.profilegateway.directory.group;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.profilegateway.common.Weekday;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -26,15 +28,15 @@ public record OfficeHours(List<WeeklyInterval> weekly, List<DatedException> exce
     }
 
     public record WeeklyInterval(
-            @Schema(example = "MON") DayOfWeek day,
-            @Schema(example = "08:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime from,
-            @Schema(example = "12:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime to,
+            @Schema(example = "MON") Weekday day,
+            @JsonFormat(pattern = "HH:mm") @Schema(example = "08:00", type = SchemaType.STRING) LocalTime from,
+            @JsonFormat(pattern = "HH:mm") @Schema(example = "12:00", type = SchemaType.STRING) LocalTime to,
             @Schema(example = "OPEN") State state) {
     }
 
     public record Interval(
-            @Schema(example = "09:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime from,
-            @Schema(example = "12:00", type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING) LocalTime to,
+            @JsonFormat(pattern = "HH:mm") @Schema(example = "09:00", type = SchemaType.STRING) LocalTime from,
+            @JsonFormat(pattern = "HH:mm") @Schema(example = "12:00", type = SchemaType.STRING) LocalTime to,
             @Schema(example = "OPEN") State state) {
     }
 

@@ -10,7 +10,9 @@ import io.profilegateway.common.Paging;
 import io.profilegateway.common.Violations;
 import io.profilegateway.directory.group.Group;
 import io.profilegateway.directory.group.GroupService;
+import io.profilegateway.profile.Profile;
 import io.profilegateway.switching.SwitchEngine;
+import io.profilegateway.switching.UserState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
@@ -119,6 +121,9 @@ public class UserService {
         if (user.role == Role.SYSTEM_OWNER && User.count("role", Role.SYSTEM_OWNER) == 1) {
             throw ApiProblem.conflict("last-system-owner", "The last SYSTEM_OWNER cannot be deleted");
         }
+        // the user's state refers to his PERSONAL profiles: state first, then the profiles, then the user
+        UserState.deleteById(user.id);
+        Profile.delete("owner", user);
         user.delete();
     }
 
@@ -147,11 +152,12 @@ public class UserService {
 
     private static void copy(UserDto dto, User user, Role role) {
         unique("extension", dto.extension(), user.id, "extension-taken");
-        unique("email", dto.email(), user.id, "email-taken");
+        String email = dto.email() == null ? null : dto.email().toLowerCase(java.util.Locale.ROOT);
+        unique("email", email, user.id, "email-taken");
         unique("username", dto.username(), user.id, "username-taken");
         user.extension = dto.extension();
         user.displayName = dto.displayName().trim();
-        user.email = dto.email();
+        user.email = email;
         user.mobile = dto.mobile();
         user.entraObjectId = dto.entraObjectId();
         user.primaryGroup = dto.primaryGroupId() == null ? null

@@ -21,6 +21,9 @@ final class UserValidator {
         v.optionalMatches("extension", dto.extension(), Violations.EXTENSION, "1-20 digits");
         v.text("displayName", dto.displayName(), 100);
         v.optionalMatches("email", dto.email(), EMAIL, "an e-mail address");
+        if (dto.email() != null && dto.email().length() > 254) {
+            v.add("email", "must be at most 254 characters");
+        }
         v.optionalMatches("mobile", dto.mobile(), MOBILE, "a phone number: optional '+' and 3-20 digits");
         v.optionalMatches("entraObjectId", dto.entraObjectId(), UUID, "an Entra object id (a UUID)");
         v.optionalMatches("username", dto.username(), USERNAME, "1-64 letters, digits, '.', '_', '@' or '-'");

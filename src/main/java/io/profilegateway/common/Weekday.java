@@ -1,4 +1,4 @@
-package io.profilegateway.profile;
+package io.profilegateway.common;
 
 import java.time.DayOfWeek;
 
