@@ -41,6 +41,7 @@ public class SwitchEngine {
         }
         Profile from = state.activeProfile;
         Instant now = clock.instant();
+        SwitchParameters.resolve(command.parameters(), List.of(), List.of(), false); // names and values, always
         if (from.id.equals(target.id)) {
             record(state, from, target, command, SwitchOutcome.ALREADY_ACTIVE, null, now);
             return result(SwitchOutcome.ALREADY_ACTIVE, state);

@@ -123,6 +123,7 @@ public class UserService {
         }
         // the user's state refers to his PERSONAL profiles: state first, then the profiles, then the user
         UserState.deleteById(user.id);
+        UserState.flush();
         Profile.delete("owner", user);
         user.delete();
     }
