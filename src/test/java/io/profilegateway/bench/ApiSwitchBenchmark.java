@@ -53,7 +53,8 @@ public final class ApiSwitchBenchmark {
 
     private static void run(String base, String adminPassword, int rate, double seconds, int userCount)
             throws Exception {
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Setup setup = new Setup(client, base, adminPassword);
         String token = setup.adminToken();
