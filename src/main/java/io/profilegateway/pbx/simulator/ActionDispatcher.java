@@ -30,8 +30,9 @@ final class ActionDispatcher {
      * @return whether the session stays open
      */
     boolean process(AmiSession session, AmiInput.Received received) throws InterruptedException {
-        AmiMessage message = AmiMessage.parse(received.lines);
-        sim.actionLog().record(message);
+        AmiMessage message = AmiMessage.of(received.headers);
+        String action = message.firstNonEmpty("Action");
+        sim.actionLog().record(message, action);
         if (received.tooManyLines) {
             session.error(message, "Too many lines in message or allocation failure");
             return true;
@@ -40,7 +41,6 @@ final class ActionDispatcher {
             session.error(message, "Failed to process message: Message line too long");
             return true;
         }
-        String action = message.firstNonEmpty("Action");
         if (action == null) {
             session.error(message, "Missing action in request");
             return true;

@@ -2,7 +2,6 @@ package io.profilegateway.pbx.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -26,11 +25,18 @@ final class ActionLog {
         this.capacity = capacity;
     }
 
-    void record(AmiMessage message) {
+    /**
+     * @param message the received message
+     * @param action  its action name as sent, or null
+     */
+    void record(AmiMessage message, String action) {
         total.incrementAndGet();
-        String action = message.firstNonEmpty("Action");
-        perAction.computeIfAbsent(action == null ? "" : action.toLowerCase(Locale.ROOT), k -> new LongAdder())
-                .increment();
+        String name = action == null ? "" : action;
+        LongAdder counter = perAction.get(name);
+        if (counter == null) {
+            counter = perAction.computeIfAbsent(name, k -> new LongAdder());
+        }
+        counter.increment();
         if (capacity == 0) {
             return;
         }
@@ -52,9 +58,15 @@ final class ActionLog {
         return total.get();
     }
 
+    /** @return how many actions of this name (case-insensitive) were received */
     long count(String action) {
-        LongAdder a = perAction.get(action.toLowerCase(Locale.ROOT));
-        return a == null ? 0 : a.sum();
+        long sum = 0;
+        for (Map.Entry<String, LongAdder> e : perAction.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(action)) {
+                sum += e.getValue().sum();
+            }
+        }
+        return sum;
     }
 
     void clear() {

@@ -23,12 +23,12 @@ final class AmiInput {
 
     /** One received message with what went wrong while reading it. */
     static final class Received {
-        final List<String> lines;
+        final List<AmiMessage.Header> headers;
         final boolean tooManyLines;
         final boolean lineTooLong;
 
-        Received(List<String> lines, boolean tooManyLines, boolean lineTooLong) {
-            this.lines = lines;
+        Received(List<AmiMessage.Header> headers, boolean tooManyLines, boolean lineTooLong) {
+            this.headers = headers;
             this.tooManyLines = tooManyLines;
             this.lineTooLong = lineTooLong;
         }
@@ -41,6 +41,7 @@ final class AmiInput {
     private int limit;
     private byte[] partial = new byte[256];
     private boolean currentLineTooLong;
+    private static final AmiMessage.Header EMPTY = new AmiMessage.Header("", null);
 
     /**
      * @param in                 the socket's input stream
@@ -63,11 +64,11 @@ final class AmiInput {
      * @throws IOException when reading fails
      */
     Received readMessage() throws IOException {
-        List<String> lines = new ArrayList<>(8);
+        List<AmiMessage.Header> lines = new ArrayList<>(8);
         boolean tooMany = false;
         boolean tooLong = false;
         while (true) {
-            String line = readLine();
+            AmiMessage.Header line = readLine();
             if (line == null) {
                 return null;
             }
@@ -76,7 +77,7 @@ final class AmiInput {
                 currentLineTooLong = false;
                 continue;
             }
-            if (line.isEmpty()) {
+            if (line == EMPTY) {
                 return new Received(lines, tooMany, tooLong);
             }
             if (lines.size() < MAX_HEADERS) {
@@ -87,7 +88,8 @@ final class AmiInput {
         }
     }
 
-    private String readLine() throws IOException {
+    /** @return the next line as a header, {@link #EMPTY} for an empty line, null at end of stream */
+    private AmiMessage.Header readLine() throws IOException {
         int partialLen = 0;
         while (true) {
             if (pos >= limit && !fill()) {
@@ -110,9 +112,9 @@ final class AmiInput {
                     }
                     if (len > MAX_LINE) {
                         currentLineTooLong = true;
-                        return "";
+                        return EMPTY;
                     }
-                    return decode(buf, start, len);
+                    return header(buf, start, len);
                 }
                 partialLen = append(partialLen, start, end - start);
                 int len = partialLen;
@@ -121,9 +123,9 @@ final class AmiInput {
                 }
                 if (len > MAX_LINE) {
                     currentLineTooLong = true;
-                    return "";
+                    return EMPTY;
                 }
-                return decode(partial, 0, len);
+                return header(partial, 0, len);
             }
             partialLen = append(partialLen, start, limit - start);
             pos = limit;
@@ -156,6 +158,24 @@ final class AmiInput {
         pos = 0;
         limit = n;
         return true;
+    }
+
+    /** Splits a line as Asterisk reads a header: name before the first colon, value after it without leading blanks. */
+    private static AmiMessage.Header header(byte[] bytes, int off, int len) {
+        if (len == 0) {
+            return EMPTY;
+        }
+        int end = off + len;
+        for (int i = off; i < end; i++) {
+            if (bytes[i] == ':') {
+                int v = i + 1;
+                while (v < end && (bytes[v] == ' ' || bytes[v] == '\t')) {
+                    v++;
+                }
+                return new AmiMessage.Header(decode(bytes, off, i - off), decode(bytes, v, end - v));
+            }
+        }
+        return new AmiMessage.Header(decode(bytes, off, len), null);
     }
 
     private static String decode(byte[] bytes, int off, int len) {

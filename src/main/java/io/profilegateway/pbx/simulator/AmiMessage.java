@@ -95,6 +95,16 @@ public final class AmiMessage {
     }
 
     /**
+     * A message of these headers (the list is taken over, not copied).
+     *
+     * @param headers the headers in order
+     * @return the message
+     */
+    static AmiMessage of(List<Header> headers) {
+        return new AmiMessage(headers);
+    }
+
+    /**
      * Parses one header line.
      *
      * @param line the line without its line end
