@@ -21,6 +21,9 @@ final class AmiInput {
     /** Asterisk's input buffer size less one. */
     static final int MAX_LINE = 1024;
 
+    /** Stands for an empty line (the end of a message). */
+    private static final AmiMessage.Header EMPTY = new AmiMessage.Header("", null);
+
     /** One received message with what went wrong while reading it. */
     static final class Received {
         final List<AmiMessage.Header> headers;
@@ -41,7 +44,6 @@ final class AmiInput {
     private int limit;
     private byte[] partial = new byte[256];
     private boolean currentLineTooLong;
-    private static final AmiMessage.Header EMPTY = new AmiMessage.Header("", null);
 
     /**
      * @param in                 the socket's input stream
@@ -50,11 +52,6 @@ final class AmiInput {
     AmiInput(InputStream in, Runnable beforeBlockingRead) {
         this.in = in;
         this.beforeBlockingRead = beforeBlockingRead;
-    }
-
-    /** @return whether unread input is already buffered */
-    boolean hasBuffered() {
-        return pos < limit;
     }
 
     /**

@@ -44,12 +44,6 @@ final class OutputBuffer {
         crlf();
     }
 
-    /** Writes a line ending CRLF. */
-    void line(String text) {
-        text(text);
-        crlf();
-    }
-
     private void crlf() {
         ensure(2);
         bytes[size++] = '\r';

@@ -297,7 +297,7 @@ class AmiSimulatorTest {
             c.action("p", "Action: Setvar", "Variable: PRESENCE_STATE(CustomPresence:1001)", "Value: dnd,,Meeting");
             c.action("g", "Action: Setvar", "Variable: GLOBALVAR", "Value: 1");
 
-            sim.restart(Duration.ofMillis(500));
+            sim.restart(Duration.ofMillis(1500));
 
             assertThat(c.closedWithin(Duration.ofSeconds(2), false)).isTrue();
             assertThat(sim.isAccepting()).isFalse();
