@@ -2,6 +2,7 @@ package io.profilegateway.access;
 
 import io.profilegateway.directory.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,9 @@ public class AccountLookup {
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
+    @Inject
+    PasswordHasher hasher;
+
     @Transactional
     public Optional<Actor> byPassword(String username, char[] password) {
         Optional<User> found = User.findByUsername(username);
@@ -36,7 +40,7 @@ public class AccountLookup {
         Verified known = verified.get(key);
         Instant now = Instant.now();
         if (known == null || known.credentialsVersion() != user.credentialsVersion || known.until().isBefore(now)) {
-            if (!Secrets.passwordMatches(plain, user.passwordHash)) {
+            if (!hasher.matches(plain, user.passwordHash)) {
                 return Optional.empty();
             }
             if (verified.size() >= MAX_REMEMBERED) {

@@ -25,6 +25,9 @@ public class AdminBootstrap {
     @Inject
     SwitchEngine engine;
 
+    @Inject
+    PasswordHasher hasher;
+
     @Transactional
     void onStart(@Observes StartupEvent event) {
         if (User.findByUsername(USERNAME).isPresent() || User.count("role", Role.SYSTEM_OWNER) > 0) {
@@ -36,7 +39,7 @@ public class AdminBootstrap {
         admin.displayName = "Administrator";
         admin.username = USERNAME;
         admin.role = Role.SYSTEM_OWNER;
-        admin.passwordHash = Secrets.hashPassword(password);
+        admin.passwordHash = hasher.hash(password);
         admin.persist();
         engine.start(admin, "system");
         if (generated) {

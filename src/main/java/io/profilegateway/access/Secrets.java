@@ -1,6 +1,5 @@
 package io.profilegateway.access;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,21 +7,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Password hashing (BCrypt), token hashing (SHA-256) and random secrets. */
+/** Token hashing (SHA-256) and random secrets; passwords are {@link PasswordHasher}'s. */
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int BCRYPT_COST = 10;
 
     private Secrets() {
-    }
-
-    public static String hashPassword(String password) {
-        return BcryptUtil.bcryptHash(password, BCRYPT_COST);
-    }
-
-    public static boolean passwordMatches(String password, String hash) {
-        return hash != null && BcryptUtil.matches(password, hash);
     }
 
     public static String sha256(String value) {

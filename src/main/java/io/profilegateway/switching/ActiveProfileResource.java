@@ -67,11 +67,4 @@ public class ActiveProfileResource {
             @QueryParam("size") Integer size) {
         return service.history(actor.get(), id, Paging.of(page, size));
     }
-
-    @GET
-    @Path("/pbx-state")
-    @Operation(summary = "What Asterisk should hold for the user (desired), what it holds (applied), in sync or not")
-    public PbxStateView pbxState(@PathParam("id") long id) {
-        return service.pbxState(actor.get(), id);
-    }
 }

@@ -57,13 +57,14 @@ public class ActiveProfileService {
         });
     }
 
-    public PbxStateView pbxState(Actor actor, long userId) {
+    /** The user's desired PBX state and server, if the actor may see the user; 409 for a portal-only user. */
+    public DesiredStates.Entry desired(Actor actor, long userId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             UserState state = state(actor, userId);
             if (!state.user.isPbxUser()) {
                 throw ApiProblem.conflict("not-a-pbx-user", "User " + userId + " has no extension: no PBX state");
             }
-            return new PbxStateView(DesiredPbxState.of(state), null, false, "not yet applied to Asterisk");
+            return new DesiredStates.Entry(userId, state.user.pbxServer, DesiredPbxState.of(state));
         });
     }
 

@@ -23,6 +23,9 @@ public class SwitchEngine {
     Event<ProfileSwitched> switched;
 
     @Inject
+    Event<DesiredStateChanged> changed;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -67,6 +70,7 @@ public class SwitchEngine {
         SwitchResult result = result(SwitchOutcome.SWITCHED, state);
         switched.fire(new ProfileSwitched(state.userId, from.id, target.id, command.source(), command.actor(), now,
                 result.desired()));
+        announce(state, state.user.pbxServer);
         return result;
     }
 
@@ -110,6 +114,50 @@ public class SwitchEngine {
         state.persist();
         record(state, null, available, new SwitchCommand(user.id, available.id, null, SwitchSource.SYSTEM, actor),
                 SwitchOutcome.SWITCHED, "new user", state.activeSince);
+        announce(state, user.pbxServer);
+    }
+
+    /** The user's devices, mobile number or server changed: his desired state has a new version. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pbxUserChanged(User user, String previousServer) {
+        UserState.lockForUpdate(user.id).ifPresent(state -> {
+            state.stateVersion++;
+            announce(state, previousServer);
+        });
+    }
+
+    /** The user is being deleted: the reconciler removes what the gateway wrote for him. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void pbxUserRemoved(User user) {
+        if (user.isPbxUser()) {
+            changed.fire(new DesiredStateChanged(user.id, user.extension, user.pbxServer, user.pbxServer, null));
+        }
+    }
+
+    /**
+     * Takes a change the user made on the phone (a pause key, a DND feature code) into his desired state and the
+     * history (source DIALPLAN, outcome ADOPTED), instead of fighting it. {@code change} returns false when the state
+     * already says so (nothing is recorded then).
+     */
+    @Transactional
+    public boolean adopt(long userId, java.util.function.Predicate<UserState> change, String detail) {
+        UserState state = UserState.lockForUpdate(userId).orElse(null);
+        if (state == null || !change.test(state)) {
+            return false;
+        }
+        state.stateVersion++;
+        record(state, state.activeProfile, state.activeProfile,
+                new SwitchCommand(userId, state.activeProfile.id, null, SwitchSource.DIALPLAN, "phone"),
+                SwitchOutcome.ADOPTED, detail, clock.instant());
+        announce(state, state.user.pbxServer);
+        return true;
+    }
+
+    private void announce(UserState state, String previousServer) {
+        if (state.user.isPbxUser()) {
+            changed.fire(new DesiredStateChanged(state.userId, state.user.extension, state.user.pbxServer,
+                    previousServer, DesiredPbxState.of(state)));
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -8,6 +8,8 @@ public enum SwitchOutcome {
     ALREADY_ACTIVE,
     /** A trigger asked, but the active profile is sticky: nothing ran. */
     SKIPPED_STICKY,
+    /** A change made on the phone (pause key, DND code) was taken into the desired state: no profile change. */
+    ADOPTED,
     /** The chains could not be applied (e.g. the workplace is taken): nothing changed. */
     FAILED
 }

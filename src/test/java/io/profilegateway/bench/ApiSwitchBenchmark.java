@@ -2,6 +2,9 @@ package io.profilegateway.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.profilegateway.pbx.simulator.AmiSimulator;
+import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
+import io.vertx.core.http.HttpMethod;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,14 +17,15 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
 
 /**
  * P3 (quality.md): manual switches over HTTP on loopback at a fixed offered rate, then {@code GET /users/{id}/profile}
  * at the same rate, and as a baseline the cheapest endpoint of the same server ({@code /q/health/live}). Prints
  * throughput and p50/p90/p99/max, and the ratios to the target (1,000 switches/s, p99 ≤ 25 ms) and to the baseline.
  *
- * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--users 500] [--url http://host:8080 --admin-password …]</pre>
+ * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--users 500] [--connections 32]
+ *     [--ami host:port --ami-user … --ami-secret …] [--url http://host:8080 --admin-password …]</pre>
  */
 public final class ApiSwitchBenchmark {
 
@@ -34,28 +38,43 @@ public final class ApiSwitchBenchmark {
         int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
         int users = Integer.parseInt(options.getOrDefault("users", "500"));
+        int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         String adminPassword = options.getOrDefault("admin-password", "bench-admin-password-1");
         GatewayProcess process = null;
         String base = options.get("url");
+        AmiSimulator simulator = null;
         if (base == null) {
+            List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+            String ami = options.get("ami");
+            if (ami == null) {
+                // no Asterisk given: the gateway talks to a simulator in this JVM, as in the tests
+                simulator = new AmiSimulator(AmiSimulatorConfig.builder().user("bench", "bench-secret")
+                        .acceptAnyQueue().authFailureDelay(Duration.ZERO).actionLogCapacity(1000).build()).start();
+                ami = simulator.host() + ":" + simulator.port();
+                options.put("ami-user", "bench");
+                options.put("ami-secret", "bench-secret");
+            }
+            jvm.addAll(GatewayProcess.amiOptions(ami, options.get("ami-user"), options.get("ami-secret")));
             process = GatewayProcess.start(Path.of(options.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")),
-                    adminPassword, List.of("-Xmx1g"));
+                    adminPassword, jvm);
             base = process.baseUrl;
         }
         try {
-            run(base, adminPassword, rate, seconds, users);
+            run(base, adminPassword, rate, seconds, users, connections);
         } finally {
             if (process != null) {
                 process.close();
             }
+            if (simulator != null) {
+                simulator.stop();
+            }
         }
     }
 
-    private static void run(String base, String adminPassword, int rate, double seconds, int userCount)
+    private static void run(String base, String adminPassword, int rate, double seconds, int userCount,
+            int connections)
             throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Setup setup = new Setup(client, base, adminPassword);
         String token = setup.adminToken();
         long profile = setup.benchProfile();
@@ -65,27 +84,31 @@ public final class ApiSwitchBenchmark {
 
         // each user alternates between the bench profile and Available, so every request is a real switch
         int[] nextProfileIndex = new int[users.size()];
-        java.util.function.IntFunction<HttpRequest> switchRequest = i -> {
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
+        Map<String, String> bearerJson = Map.of("Authorization", "Bearer " + token,
+                "Content-Type", "application/json");
+        IntFunction<LoadRun.Call> switchCall = i -> {
             int u = i % users.size();
             long target = (nextProfileIndex[u]++ % 2 == 0) ? profile : 1L;
-            return HttpRequest.newBuilder(URI.create(base + "/api/v1/users/" + users.get(u) + "/profile"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"profileId\":" + target + "}")).build();
+            return new LoadRun.Call(HttpMethod.PUT, "/api/v1/users/" + users.get(u) + "/profile", bearerJson,
+                    "{\"profileId\":" + target + "}");
         };
-        java.util.function.IntFunction<HttpRequest> readRequest = i -> HttpRequest
-                .newBuilder(URI.create(base + "/api/v1/users/" + users.get(i % users.size()) + "/profile"))
-                .header("Authorization", "Bearer " + token).GET().build();
-        java.util.function.IntFunction<HttpRequest> baselineRequest = i -> HttpRequest
-                .newBuilder(URI.create(base + "/q/health/live")).GET().build();
+        IntFunction<LoadRun.Call> readCall = i -> new LoadRun.Call(HttpMethod.GET,
+                "/api/v1/users/" + users.get(i % users.size()) + "/profile", bearer, null);
+        IntFunction<LoadRun.Call> baselineCall = i -> new LoadRun.Call(HttpMethod.GET, "/q/health/live", Map.of(),
+                null);
 
-        System.out.println("warm-up ...");
-        LoadRun.run("warm-up", client, Math.min(rate, 500), 5, switchRequest);
-        LoadRun.run("warm-up", client, Math.min(rate, 500), 3, readRequest);
-
-        LoadRun.Result baseline = LoadRun.run("baseline GET /q/health/live", client, rate, seconds / 2,
-                baselineRequest);
-        LoadRun.Result switches = LoadRun.run("PUT /users/{id}/profile", client, rate, seconds, switchRequest);
-        LoadRun.Result reads = LoadRun.run("GET /users/{id}/profile", client, rate, seconds, readRequest);
+        LoadRun.Result baseline;
+        LoadRun.Result switches;
+        LoadRun.Result reads;
+        try (LoadRun load = new LoadRun(base, connections)) {
+            System.out.println("warm-up ...");
+            load.run("warm-up", Math.min(rate, 500), 5, switchCall);
+            load.run("warm-up", Math.min(rate, 500), 3, readCall);
+            baseline = load.run("baseline GET /q/health/live", rate, seconds / 2, baselineCall);
+            switches = load.run("PUT /users/{id}/profile", rate, seconds, switchCall);
+            reads = load.run("GET /users/{id}/profile", rate, seconds, readCall);
+        }
 
         System.out.println();
         System.out.println("P3 API benchmark, " + base + ", " + Runtime.getRuntime().availableProcessors()

@@ -13,17 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Starts the built gateway jar as a child process on a free loopback port with its own H2 database. */
-final class GatewayProcess implements AutoCloseable {
+public final class GatewayProcess implements AutoCloseable {
 
-    final String baseUrl;
+    public final String baseUrl;
+    public final Path directory;
     private final Process process;
 
-    private GatewayProcess(String baseUrl, Process process) {
+    private GatewayProcess(String baseUrl, Path directory, Process process) {
         this.baseUrl = baseUrl;
+        this.directory = directory;
         this.process = process;
     }
 
-    static GatewayProcess start(Path jar, String adminPassword, List<String> jvmOptions) throws Exception {
+    public static GatewayProcess start(Path jar, String adminPassword, List<String> jvmOptions) throws Exception {
+        return start(jar, adminPassword, jvmOptions, Files.createTempDirectory("gateway-bench"));
+    }
+
+    /** Starts the jar in {@code dir} (its H2 database is {@code dir/data}): the same dir again = a restart. */
+    public static GatewayProcess start(Path jar, String adminPassword, List<String> jvmOptions, Path dir)
+            throws Exception {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw package -DskipTests)");
         }
@@ -31,12 +39,11 @@ final class GatewayProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path dir = Files.createTempDirectory("gateway-bench");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile());
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gateway.log").toFile()));
         builder.environment().put("GATEWAY_ADMIN_PASSWORD", adminPassword);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
@@ -54,7 +61,7 @@ final class GatewayProcess implements AutoCloseable {
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     System.out.println("gateway started on " + base + " (log: " + dir.resolve("gateway.log") + ")");
-                    return new GatewayProcess(base, process);
+                    return new GatewayProcess(base, dir, process);
                 }
             } catch (IOException notYet) {
                 // starting
@@ -63,6 +70,27 @@ final class GatewayProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the gateway did not become ready within 90 s");
+    }
+
+    /** The JVM options that point the gateway at the Asterisk (or simulator) at {@code hostPort}. */
+    public static List<String> amiOptions(String hostPort, String user, String secret) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0 || user == null || secret == null) {
+            throw new IllegalArgumentException("--ami needs host:port, --ami-user and --ami-secret");
+        }
+        return List.of("-Dgateway.ami.servers.main.host=" + hostPort.substring(0, colon),
+                "-Dgateway.ami.servers.main.port=" + hostPort.substring(colon + 1),
+                "-Dgateway.ami.servers.main.username=" + user, "-Dgateway.ami.servers.main.secret=" + secret);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed (R2). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public int port() {
+        return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
     }
 
     @Override

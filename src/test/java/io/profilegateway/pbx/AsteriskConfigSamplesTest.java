@@ -35,24 +35,13 @@ class AsteriskConfigSamplesTest {
     private static final Path DIR = Path.of("asterisk-config");
 
     /**
-     * The defaults of {@code AmiConfig.Names} ({@code gateway.ami.names.*}), one entry per method, as their
-     * {@code @WithDefault} values. Kept here as a table for now; it is meant to be read from the annotations by
-     * reflection once both live on the same branch, so that a changed default fails this test.
+     * The defaults of {@code AmiConfig.Names} ({@code gateway.ami.names.*}), read from their {@code @WithDefault}
+     * annotations: a changed default that the samples do not follow fails this test.
      */
-    static final Map<String, String> NAME_DEFAULTS = Map.ofEntries(
-            Map.entry("dndFamily", "DND"),
-            Map.entry("cfFamily", "CF"),
-            Map.entry("cfbFamily", "CFB"),
-            Map.entry("cfuFamily", "CFU"),
-            Map.entry("ampuserFamily", "AMPUSER"),
-            Map.entry("deviceFamily", "DEVICE"),
-            Map.entry("profileFamily", "PROFILE"),
-            Map.entry("memberInterface", "Local/{ext}@from-queue/n"),
-            Map.entry("stateInterface", "hint:{ext}@ext-local"),
-            Map.entry("dndDeviceState", "Custom:DND{ext}"),
-            Map.entry("cfDeviceState", "Custom:CF{ext}"),
-            Map.entry("followMeDeviceState", "Custom:FOLLOWME{ext}"),
-            Map.entry("presenceProvider", "CustomPresence:{ext}"));
+    static final Map<String, String> NAME_DEFAULTS = java.util.Arrays
+            .stream(io.profilegateway.pbx.AmiConfig.Names.class.getDeclaredMethods())
+            .collect(java.util.stream.Collectors.toMap(java.lang.reflect.Method::getName,
+                    m -> m.getAnnotation(io.smallrye.config.WithDefault.class).value()));
 
     private static final List<String> SAMPLE_USERS = List.of("1001", "1002", "1003");
     private static final List<String> SAMPLE_QUEUES = List.of("support", "sales");

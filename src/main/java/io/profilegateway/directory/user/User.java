@@ -76,6 +76,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "device")
     public List<String> devices = new ArrayList<>();
 
+    /** The Asterisk server (a name under {@code gateway.ami.servers}) the user lives on; null = the default. */
+    @Column(name = "pbx_server")
+    public String pbxServer;
+
     public String username;
 
     @Column(name = "password_hash")

@@ -26,6 +26,8 @@ public record UserDto(
         Boolean vip,
         @Schema(description = "endpoints in ring order", example = "[\"PJSIP/1001\",\"PJSIP/1001-desk\"]")
         List<String> devices,
+        @Schema(description = "the Asterisk server (gateway.ami.servers.<name>); none = the default server",
+                example = "main") String pbxServer,
         @Schema(description = "login name for HTTP Basic", example = "anna") String username,
         @Schema(writeOnly = true, description = "10 to 200 characters; only on create") String password,
         @Schema(readOnly = true) Boolean hasPassword) {
@@ -34,6 +36,6 @@ public record UserDto(
         return new UserDto(u.id, u.extension, u.displayName, u.email, u.mobile, u.entraObjectId,
                 u.primaryGroup == null ? null : u.primaryGroup.id,
                 u.otherGroups.stream().map(g -> g.id).sorted().toList(), u.role, u.profilePersonal, u.vip,
-                List.copyOf(u.devices), u.username, null, u.passwordHash != null);
+                List.copyOf(u.devices), u.pbxServer, u.username, null, u.passwordHash != null);
     }
 }

@@ -3,7 +3,8 @@ package io.profilegateway.directory.user;
 import io.profilegateway.access.AccessPolicy;
 import io.profilegateway.access.Actor;
 import io.profilegateway.access.Role;
-import io.profilegateway.access.Secrets;
+import io.profilegateway.access.PasswordHasher;
+import io.profilegateway.pbx.PbxServers;
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.common.PageResult;
 import io.profilegateway.common.Paging;
@@ -33,6 +34,12 @@ public class UserService {
 
     @Inject
     SwitchEngine engine;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    PbxServers servers;
 
     @Transactional
     public PageResult<UserDto> list(Actor actor, String extension, Paging paging) {
@@ -73,6 +80,7 @@ public class UserService {
     @Transactional
     public UserDto create(Actor actor, UserDto dto) {
         UserValidator.validate(dto);
+        servers.requireKnown("pbxServer", dto.pbxServer());
         Role role = dto.role() == null ? Role.USER : dto.role();
         Set<Long> groups = groupIds(dto);
         access.require(access.canPlaceInGroups(actor, groups), "create users in these groups");
@@ -80,7 +88,7 @@ public class UserService {
         User user = new User();
         copy(dto, user, role);
         if (dto.password() != null) {
-            user.passwordHash = Secrets.hashPassword(dto.password());
+            user.passwordHash = hasher.hash(dto.password());
         }
         user.persist();
         engine.start(user, actor.label());
@@ -92,6 +100,7 @@ public class UserService {
         User user = findReadable(actor, id);
         access.require(access.canManageUser(actor, user), "change this user");
         UserValidator.validate(dto);
+        servers.requireKnown("pbxServer", dto.pbxServer());
         if (dto.password() != null) {
             throw ApiProblem.invalid("password", "is changed through PUT /api/v1/users/{id}/password");
         }
@@ -107,7 +116,14 @@ public class UserService {
             throw ApiProblem.conflict("extension-immutable",
                     "A PBX user's extension cannot change; delete and re-create the user");
         }
+        String previousServer = user.pbxServer;
+        List<String> previousDevices = List.copyOf(user.devices);
+        String previousMobile = user.mobile;
         copy(dto, user, role);
+        if (!Objects.equals(previousServer, user.pbxServer) || !previousDevices.equals(user.devices)
+                || !Objects.equals(previousMobile, user.mobile)) {
+            engine.pbxUserChanged(user, previousServer);
+        }
         return UserDto.of(user);
     }
 
@@ -121,6 +137,7 @@ public class UserService {
         if (user.role == Role.SYSTEM_OWNER && User.count("role", Role.SYSTEM_OWNER) == 1) {
             throw ApiProblem.conflict("last-system-owner", "The last SYSTEM_OWNER cannot be deleted");
         }
+        engine.pbxUserRemoved(user);
         // the user's state refers to his PERSONAL profiles: state first, then the profiles, then the user
         UserState.deleteById(user.id);
         UserState.flush();
@@ -136,7 +153,7 @@ public class UserService {
         if (user.username == null) {
             throw ApiProblem.conflict("no-username", "Give the user a username before a password");
         }
-        user.passwordHash = Secrets.hashPassword(password);
+        user.passwordHash = hasher.hash(password);
         user.credentialsVersion++;
     }
 
@@ -161,6 +178,7 @@ public class UserService {
         user.email = email;
         user.mobile = dto.mobile();
         user.entraObjectId = dto.entraObjectId();
+        user.pbxServer = dto.pbxServer();
         user.primaryGroup = dto.primaryGroupId() == null ? null
                 : GroupService.findReferenced("primaryGroupId", dto.primaryGroupId());
         Set<Group> others = new HashSet<>();

@@ -26,6 +26,7 @@ final class UserValidator {
         }
         v.optionalMatches("mobile", dto.mobile(), MOBILE, "a phone number: optional '+' and 3-20 digits");
         v.optionalMatches("entraObjectId", dto.entraObjectId(), UUID, "an Entra object id (a UUID)");
+        v.optionalMatches("pbxServer", dto.pbxServer(), Violations.TECHNICAL_NAME, "a server name");
         v.optionalMatches("username", dto.username(), USERNAME, "1-64 letters, digits, '.', '_', '@' or '-'");
         if (dto.password() != null && (dto.password().length() < 10 || dto.password().length() > 200)) {
             v.add("password", "must be 10 to 200 characters");

@@ -317,19 +317,41 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     private void listen(int port) throws IOException {
-        ServerSocket ss = new ServerSocket();
-        ss.setReuseAddress(true);
-        try {
-            ss.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), port), 128);
-        } catch (IOException e) {
-            ss.close();
-            throw e;
-        }
+        ServerSocket ss = port != 0 ? bind(port) : bindOutsideEphemeralRange();
         server = ss;
         boundPort = ss.getLocalPort();
         Thread acceptor = new Thread(() -> acceptLoop(ss), "ami-sim-accept-" + boundPort);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    private ServerSocket bind(int port) throws IOException {
+        ServerSocket ss = new ServerSocket();
+        ss.setReuseAddress(true);
+        try {
+            ss.bind(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), port), 128);
+            return ss;
+        } catch (IOException e) {
+            ss.close();
+            throw e;
+        }
+    }
+
+    /**
+     * "Any free port", but below Linux's ephemeral range (32768 and up): a port from that range, once released by a
+     * stop or restart, can be taken by any outgoing connection meanwhile, and starting again on it would fail.
+     */
+    private ServerSocket bindOutsideEphemeralRange() throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        IOException last = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return bind(random.nextInt(20_000, 32_000));
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private void acceptLoop(ServerSocket ss) {

@@ -43,6 +43,7 @@ public final class AmiSimulatorConfig {
     private final int port;
     private final Map<String, String> users;
     private final List<String> queues;
+    private final boolean anyQueue;
     private final List<Hint> hints;
     private final String asteriskVersion;
     private final String amiVersion;
@@ -56,6 +57,7 @@ public final class AmiSimulatorConfig {
         this.port = b.port;
         this.users = Collections.unmodifiableMap(new LinkedHashMap<>(b.users));
         this.queues = List.copyOf(b.queues);
+        this.anyQueue = b.anyQueue;
         this.hints = List.copyOf(b.hints);
         this.asteriskVersion = b.asteriskVersion;
         this.amiVersion = b.amiVersion;
@@ -90,6 +92,11 @@ public final class AmiSimulatorConfig {
     /** @return the queue names, in the order {@code QueueStatus} lists them */
     public List<String> queues() {
         return queues;
+    }
+
+    /** @return whether {@code QueueAdd} creates unknown queues */
+    public boolean acceptsAnyQueue() {
+        return anyQueue;
     }
 
     /** @return the dialplan hints */
@@ -133,6 +140,7 @@ public final class AmiSimulatorConfig {
         private int port;
         private final Map<String, String> users = new LinkedHashMap<>();
         private final List<String> queues = new ArrayList<>();
+        private boolean anyQueue;
         private final List<Hint> hints = new ArrayList<>();
         private String asteriskVersion = "22.10.1";
         private String amiVersion = "11.0.0";
@@ -194,6 +202,17 @@ public final class AmiSimulatorConfig {
                 }
                 queues.add(n);
             }
+            return this;
+        }
+
+        /**
+         * Lets {@code QueueAdd} create a queue it does not know yet (for dev mode, where teams are created freely);
+         * real Asterisk, and the simulator without this, answer "No such queue".
+         *
+         * @return this builder
+         */
+        public Builder acceptAnyQueue() {
+            anyQueue = true;
             return this;
         }
 

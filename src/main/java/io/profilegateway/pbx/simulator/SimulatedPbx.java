@@ -105,10 +105,12 @@ public final class SimulatedPbx {
     private final Map<String, List<Member>> membersByStateInterface = new HashMap<>();
     private final Map<String, String> globals = new HashMap<>();
     private final DeviceState defaultDeviceState;
+    private final boolean anyQueue;
     private volatile EventSink sink = EventSink.NONE;
 
     SimulatedPbx(AmiSimulatorConfig config) {
         this.defaultDeviceState = config.defaultDeviceState();
+        this.anyQueue = config.acceptsAnyQueue();
         for (String q : config.queues()) {
             queues.put(lower(q), new Queue(q));
         }
@@ -510,6 +512,10 @@ public final class SimulatedPbx {
     private AddResult addMemberLocked(String queue, String iface, String memberName, String stateInterface,
             int penalty, boolean paused, String reason, int wrapupTime, boolean emit) {
         Queue q = queues.get(lower(queue));
+        if (q == null && anyQueue) {
+            q = new Queue(queue);
+            queues.put(lower(queue), q);
+        }
         if (q == null) {
             return AddResult.NO_SUCH_QUEUE;
         }

@@ -1,0 +1,421 @@
+package io.profilegateway.pbx;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.profilegateway.switching.DesiredPbxState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps one Asterisk server in line with the desired state of its users (pbx.md): after every change it sends only
+ * the difference, pipelined (many actions in flight, never a blocking round trip); on every (re)connect and
+ * periodically it reads what Asterisk holds and repairs every difference. Failed actions are retried with backoff.
+ * All bookkeeping runs on one planner thread per server, which keeps each user's actions in order.
+ */
+final class ServerSync implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ServerSync.class);
+
+    /** One user's desired state as loaded from the database. */
+    record Desire(long userId, DesiredPbxState state) {
+    }
+
+    private final String server;
+    private final AmiLink link;
+    private final PbxNames names;
+    private final Supplier<List<Desire>> loadAll;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService loader;
+    private final Duration retryInitial;
+    private final Duration retryMax;
+    private final ExecutorService planner;
+    private final Counter sent;
+    private final Counter failed;
+
+    private volatile Consumer<PbxEvent> phoneListener = event -> {
+    };
+    /** What the gateway's own recent actions will make Asterisk report, so that such events are not adopted. */
+    private final EchoFilter echoes = new EchoFilter();
+
+    // planner-thread state
+    private final Map<Long, UserSync> users = new HashMap<>();
+    private final Map<DbKey, Long> deviceClaims = new HashMap<>();
+    private long sendSequence;
+    private long epoch;
+    private boolean fullRunning;
+    private boolean fullAgain;
+
+    private volatile boolean reconciledSinceConnect;
+    private volatile boolean everReconciled;
+    private volatile String lastFullReconcileError;
+
+    ServerSync(String server, AmiLink link, PbxNames names, Supplier<List<Desire>> loadAll, AmiConfig config,
+            ScheduledExecutorService timer, ExecutorService loader, MeterRegistry registry) {
+        this.server = server;
+        this.link = link;
+        this.names = names;
+        this.loadAll = loadAll;
+        this.timer = timer;
+        this.loader = loader;
+        this.retryInitial = config.retryInitial();
+        this.retryMax = config.retryMax();
+        this.planner = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "pbx-sync-" + server);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.sent = registry.counter("gateway.ami.actions", "server", server, "result", "sent");
+        this.failed = registry.counter("gateway.ami.actions", "server", server, "result", "failed");
+        registry.gauge("gateway.ami.connected", List.of(io.micrometer.core.instrument.Tag.of("server", server)), this,
+                s -> s.link.isConnected() ? 1 : 0);
+        link.onEvent(event -> {
+            if (event instanceof PbxEvent.Connected) {
+                planner.execute(this::onConnected);
+            } else if (event instanceof PbxEvent.Disconnected) {
+                planner.execute(this::onDisconnected);
+            } else {
+                planner.execute(() -> onPbxEvent(event));
+            }
+        });
+    }
+
+    String server() {
+        return server;
+    }
+
+    AmiLink link() {
+        return link;
+    }
+
+    /** Connected and the full reconcile after the last (re)connect is done: readiness. */
+    boolean isReady() {
+        return link.isConnected() && reconciledSinceConnect;
+    }
+
+    boolean everReconciled() {
+        return everReconciled;
+    }
+
+    Optional<String> lastFullReconcileError() {
+        return Optional.ofNullable(lastFullReconcileError);
+    }
+
+    /** Receives the changes made on the PBX side (never the echoes of the gateway's own actions). */
+    void onPhoneEvent(Consumer<PbxEvent> listener) {
+        this.phoneListener = listener;
+    }
+
+    /** A user's newer desired state (older versions are ignored: events may arrive out of order). */
+    void desire(long userId, DesiredPbxState state) {
+        planner.execute(() -> {
+            UserSync user = users.computeIfAbsent(userId, UserSync::new);
+            if (setDesired(user, state)) {
+                reconcile(user);
+            }
+        });
+    }
+
+    /** The user left this server (deleted, extension changed, moved): remove everything the gateway wrote for him. */
+    void withdraw(long userId, String extension) {
+        planner.execute(() -> {
+            UserSync user = users.remove(userId);
+            if (user == null || user.desiredImage == null) {
+                return;
+            }
+            releaseClaims(user);
+            UserSync leaving = new UserSync(-userId);
+            leaving.knownValid = user.knownValid;
+            leaving.knownDb.putAll(user.knownDb);
+            leaving.knownQueues.putAll(user.knownQueues);
+            if (!user.knownValid) {
+                user.desiredImage.astdb().forEach((key, value) -> leaving.knownDb.put(key, UserSync.UNKNOWN));
+                user.desiredImage.queues().keySet().forEach(q -> leaving.knownQueues.put(q, UserSync.UNKNOWN_SEAT));
+            }
+            PbxImage nothing = PbxImage.empty(extension);
+            for (AmiCommand command : ImageDiff.commands(leaving, nothing, names, this::claimed)) {
+                send(leaving, command);
+            }
+        });
+    }
+
+    /** The reconciliation status of one user, computed on the planner thread. */
+    CompletableFuture<PbxStatus> status(long userId) {
+        return CompletableFuture.supplyAsync(() -> {
+            UserSync user = users.get(userId);
+            if (user == null) {
+                return new PbxStatus(server, null, false, reason(null));
+            }
+            return new PbxStatus(server, user.applied, user.inSync() && link.isConnected(), reason(user));
+        }, planner);
+    }
+
+    /** Reads everything from Asterisk and repairs every difference; coalesces concurrent requests. */
+    void fullReconcile() {
+        planner.execute(this::startFullReconcile);
+    }
+
+    private String reason(UserSync user) {
+        if (!link.isConnected()) {
+            return "no AMI connection to server '" + server + "'";
+        }
+        if (user == null) {
+            return reconciledSinceConnect ? "not yet applied" : "waiting for the full reconcile after connecting";
+        }
+        if (user.lastError != null) {
+            return "Asterisk refused an action, retrying: " + user.lastError;
+        }
+        if (user.inFlight > 0 || (user.applied == null || user.applied.version() != user.desired.version())) {
+            return reconciledSinceConnect ? "being applied" : "waiting for the full reconcile after connecting";
+        }
+        return null;
+    }
+
+    // ---- planner thread ---------------------------------------------------------------------------------
+
+    private boolean setDesired(UserSync user, DesiredPbxState state) {
+        if (user.desired != null && state.version() < user.desired.version()) {
+            return false;
+        }
+        releaseClaims(user);
+        user.desired = state;
+        user.desiredImage = names.imageOf(state);
+        user.desiredImage.astdb().keySet().stream().filter(names::isDeviceUserKey)
+                .forEach(key -> deviceClaims.put(key, user.userId));
+        return true;
+    }
+
+    private void releaseClaims(UserSync user) {
+        if (user.desiredImage != null) {
+            user.desiredImage.astdb().keySet().stream().filter(names::isDeviceUserKey)
+                    .forEach(key -> deviceClaims.remove(key, user.userId));
+        }
+    }
+
+    private boolean claimed(DbKey key) {
+        return deviceClaims.containsKey(key);
+    }
+
+    private void reconcile(UserSync user) {
+        if (user.desiredImage == null || !link.isConnected()) {
+            return;
+        }
+        List<AmiCommand> commands = ImageDiff.commands(user, user.desiredImage, names,
+                key -> claimedByOther(key, user.userId));
+        if (commands.isEmpty()) {
+            confirmIfDone(user);
+            return;
+        }
+        for (AmiCommand command : commands) {
+            send(user, command);
+        }
+    }
+
+    private boolean claimedByOther(DbKey key, long userId) {
+        Long holder = deviceClaims.get(key);
+        return holder != null && holder != userId;
+    }
+
+    private void send(UserSync user, AmiCommand command) {
+        Known.applied(user, command);
+        echoes.expect(command);
+        user.inFlight++;
+        user.lastSentSeq = ++sendSequence;
+        long sentInEpoch = epoch;
+        sent.increment();
+        link.send(command, reply -> planner.execute(() -> onReply(user, command, reply, sentInEpoch)));
+    }
+
+    private void onReply(UserSync user, AmiCommand command, AmiReply reply, long sentInEpoch) {
+        if (sentInEpoch != epoch) {
+            return; // the link was lost meanwhile; the reconnect's full reconcile settles this user
+        }
+        user.inFlight--;
+        if (!reply.success()) {
+            switch (Known.classify(command, reply)) {
+                case ALREADY_DONE -> {
+                }
+                case MEMBER_PRESENT -> enforceSeat(user, (AmiCommand.QueueAdd) command);
+                case MEMBER_MISSING -> {
+                    user.knownQueues.remove(queueOf(command));
+                    reconcile(user);
+                }
+                case FAILED -> fail(user, command, reply);
+            }
+        }
+        if (user.inFlight == 0) {
+            if (user.lastError != null && reply.success()) {
+                // a successful retry round: if nothing differs any more, the error is over
+                reconcile(user);
+            } else {
+                confirmIfDone(user);
+            }
+        }
+    }
+
+    private void enforceSeat(UserSync user, AmiCommand.QueueAdd add) {
+        // "Already there": the member exists with unknown penalty and pause; set both as desired
+        send(user, new AmiCommand.QueuePenalty(add.queue(), add.memberInterface(), add.seat().penalty()));
+        send(user, new AmiCommand.QueuePause(add.queue(), add.memberInterface(), add.seat().paused(),
+                add.seat().reason()));
+    }
+
+    private void fail(UserSync user, AmiCommand command, AmiReply reply) {
+        failed.increment();
+        Known.uncertain(user, command);
+        user.failures++;
+        user.lastError = command.headers().get("Action") + ": " + reply.message();
+        if (user.failures == 1 || user.failures % 10 == 0) {
+            LOG.warnf("AMI %s: %s for user %d failed (%s); try %d, retrying with backoff", server,
+                    command.headers().get("Action"), user.userId, reply.message(), user.failures);
+        }
+        if (!user.retryScheduled) {
+            user.retryScheduled = true;
+            long delay = Math.min(retryMax.toMillis(),
+                    retryInitial.toMillis() << Math.min(user.failures - 1, 16));
+            timer.schedule(() -> planner.execute(() -> {
+                user.retryScheduled = false;
+                if (users.get(user.userId) == user) {
+                    reconcile(user);
+                }
+            }), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void confirmIfDone(UserSync user) {
+        if (user.inFlight > 0 || user.desiredImage == null) {
+            return;
+        }
+        if (ImageDiff.commands(user, user.desiredImage, names, key -> claimedByOther(key, user.userId)).isEmpty()) {
+            user.applied = user.desired;
+            if (user.lastError != null) {
+                LOG.infof("AMI %s: user %d back in sync after %d failed tries", server, user.userId, user.failures);
+            }
+            user.lastError = null;
+            user.failures = 0;
+        }
+    }
+
+    private void onPbxEvent(PbxEvent event) {
+        if (echoes.isEcho(event)) {
+            return;
+        }
+        if (event instanceof PbxEvent.DeviceStateChanged change) {
+            if (names.extensionOfDndDeviceState(change.device()) == null) {
+                return; // not a lamp the gateway owns
+            }
+            users.values().stream().filter(u -> u.knownDeviceStates.containsKey(change.device()))
+                    .forEach(u -> u.knownDeviceStates.put(change.device(), change.state()));
+        } else if (event instanceof PbxEvent.MemberPaused pause) {
+            String ext = names.extensionOfInterface(pause.memberInterface());
+            if (ext == null) {
+                return;
+            }
+            users.values().stream().filter(u -> u.desired != null && ext.equals(u.desired.extension()))
+                    .forEach(u -> u.knownQueues.computeIfPresent(pause.queue(),
+                            (q, seat) -> new QueueSeat(seat.penalty(), pause.paused(), pause.reason())));
+        }
+        phoneListener.accept(event);
+    }
+
+    private void onConnected() {
+        startFullReconcile();
+    }
+
+    private void onDisconnected() {
+        epoch++;
+        reconciledSinceConnect = false;
+        users.values().forEach(UserSync::forgetKnown);
+        LOG.warnf("AMI %s: connection lost; %d users will be reconciled on reconnect", server, users.size());
+    }
+
+    private void startFullReconcile() {
+        if (fullRunning) {
+            fullAgain = true;
+            return;
+        }
+        if (!link.isConnected()) {
+            return;
+        }
+        fullRunning = true;
+        long readSequence = sendSequence;
+        long readEpoch = epoch;
+        long started = System.nanoTime();
+        CompletableFuture<List<Desire>> desires = CompletableFuture.supplyAsync(loadAll, loader);
+        CompletableFuture<AsteriskHolds> holds = AsteriskHolds.read(link, names);
+        desires.thenCombine(holds, (d, h) -> {
+            planner.execute(() -> finishFullReconcile(d, h, readSequence, readEpoch, started));
+            return null;
+        }).exceptionally(failure -> {
+            planner.execute(() -> {
+                fullRunning = false;
+                lastFullReconcileError = failure.getMessage();
+                LOG.warnf("AMI %s: full reconcile failed (%s); trying again in %d s", server, failure.getMessage(),
+                        retryMax.toSeconds());
+                timer.schedule(this::fullReconcile, retryInitial.toMillis() * 5, TimeUnit.MILLISECONDS);
+            });
+            return null;
+        });
+    }
+
+    private void finishFullReconcile(List<Desire> desires, AsteriskHolds holds, long readSequence, long readEpoch,
+            long started) {
+        fullRunning = false;
+        if (readEpoch != epoch) {
+            return; // the link dropped while reading; the reconnect starts a new one
+        }
+        int repaired = 0;
+        for (Desire desire : desires) {
+            UserSync user = users.computeIfAbsent(desire.userId(), UserSync::new);
+            setDesired(user, desire.state());
+            if (user.lastSentSeq <= readSequence) {
+                // nothing was sent for this user after the read: what Asterisk answered is what it holds
+                user.setKnown(holds.imageOf(user.desired.extension(), names));
+            }
+            long before = sendSequence;
+            reconcile(user);
+            if (sendSequence != before) {
+                repaired++;
+            }
+        }
+        reconciledSinceConnect = true;
+        everReconciled = true;
+        lastFullReconcileError = null;
+        LOG.infof("AMI %s: full reconcile of %d users read in %d ms; %d needed repairs", server, desires.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), repaired);
+        if (fullAgain) {
+            fullAgain = false;
+            startFullReconcile();
+        }
+    }
+
+    private static String queueOf(AmiCommand command) {
+        if (command instanceof AmiCommand.QueueAdd add) {
+            return add.queue();
+        }
+        if (command instanceof AmiCommand.QueuePause pause) {
+            return pause.queue();
+        }
+        if (command instanceof AmiCommand.QueuePenalty penalty) {
+            return penalty.queue();
+        }
+        return command instanceof AmiCommand.QueueRemove remove ? remove.queue() : null;
+    }
+
+    @Override
+    public void close() {
+        planner.shutdownNow();
+        link.close();
+    }
+}

@@ -1,0 +1,297 @@
+package io.profilegateway.pbx.ami;
+
+import io.profilegateway.pbx.AmiCommand;
+import io.profilegateway.pbx.AmiConfig;
+import io.profilegateway.pbx.AmiLink;
+import io.profilegateway.pbx.AmiReply;
+import io.profilegateway.pbx.DbKey;
+import io.profilegateway.pbx.PbxEvent;
+import io.profilegateway.pbx.QueueSeat;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.PingThread;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.ConnectEvent;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.jboss.logging.Logger;
+
+/**
+ * {@link AmiLink} over one asterisk-java {@link ManagerConnection}. Commands go out with the asynchronous
+ * {@code sendAction(action, callback)}, so many are in flight at once; every one gets exactly one reply: Asterisk's,
+ * or a failure when the link drops or no answer comes within the response timeout. Events are translated into
+ * {@link PbxEvent}s on asterisk-java's thread; listeners must hand them off.
+ */
+public final class AsteriskJavaLink implements AmiLink {
+
+    private static final Logger LOG = Logger.getLogger(AsteriskJavaLink.class);
+
+    private final String server;
+    private final ManagerConnection connection;
+    private final Duration responseTimeout;
+    private final List<Consumer<PbxEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final ScheduledExecutorService timer;
+    private final PingThread pinger;
+    private volatile boolean closed;
+    private volatile boolean everConnected;
+
+    private record Pending(long deadline, Consumer<AmiReply> callback, AtomicBoolean done) {
+        void complete(AmiReply reply) {
+            if (done.compareAndSet(false, true)) {
+                callback.accept(reply);
+            }
+        }
+    }
+
+    public AsteriskJavaLink(String server, AmiConfig.Server address, AmiConfig config,
+            ScheduledExecutorService timer) {
+        this.server = server;
+        this.responseTimeout = config.responseTimeout();
+        this.timer = timer;
+        connection = new ManagerConnectionFactory(address.host(), address.port(), address.username(),
+                address.secret()).createManagerConnection();
+        connection.setSocketReadTimeout((int) Math.max(config.pingInterval().toMillis() * 3, 10_000));
+        connection.registerUserEventClass(DbGetTreeResponseEvent.class);
+        connection.registerUserEventClass(DbGetTreeCompleteEvent.class);
+        connection.registerUserEventClass(ProfileSwitchEvent.class);
+        connection.addEventListener(this::onManagerEvent);
+        pinger = new PingThread(connection);
+        pinger.setInterval(config.pingInterval().toMillis());
+        pinger.setTimeout(responseTimeout.toMillis());
+        pinger.setDaemon(true);
+        timer.scheduleWithFixedDelay(this::expireOverdue, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Logs in, retrying until it succeeds or the link is closed; asterisk-java reconnects by itself afterwards. */
+    public void connectInBackground(Duration retry) {
+        timer.execute(() -> connect(retry));
+    }
+
+    private void connect(Duration retry) {
+        if (closed) {
+            return;
+        }
+        try {
+            connection.login("on");
+            everConnected = true;
+            LOG.infof("AMI %s: connected to %s:%d (%s)", server, connection.getHostname(), connection.getPort(),
+                    connection.getVersion());
+            pinger.start();
+            publish(new PbxEvent.Connected(server));
+        } catch (Exception e) {
+            LOG.warnf("AMI %s: cannot log in to %s:%d (%s); retrying in %d s", server, connection.getHostname(),
+                    connection.getPort(), e.getMessage(), retry.toSeconds());
+            timer.schedule(() -> connect(retry), retry.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public String server() {
+        return server;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connection.getState() == ManagerConnectionState.CONNECTED;
+    }
+
+    @Override
+    public void send(AmiCommand command, Consumer<AmiReply> onReply) {
+        long id = sequence.incrementAndGet();
+        Pending entry = new Pending(System.nanoTime() + responseTimeout.toNanos(), onReply, new AtomicBoolean());
+        pending.put(id, entry);
+        try {
+            connection.sendAction(command.toAction(), response -> {
+                pending.remove(id);
+                entry.complete(reply(response));
+            });
+        } catch (Exception e) {
+            pending.remove(id);
+            entry.complete(AmiReply.failed("not sent: " + (isConnected() ? e.getMessage() : "no AMI connection")));
+        }
+    }
+
+    @Override
+    public CompletionStage<Map<DbKey, String>> readTree(String family) {
+        CompletableFuture<Map<DbKey, String>> result = new CompletableFuture<>();
+        try {
+            connection.sendEventGeneratingAction(new DbGetTreeAction(family), events -> {
+                try {
+                    result.complete(tree(family, events));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private static Map<DbKey, String> tree(String family, ResponseEvents events) {
+        ManagerResponse response = events.getResponse();
+        if (response instanceof ManagerError) {
+            // an empty or missing family is "Database entry not found"
+            if (response.getMessage() != null && response.getMessage().toLowerCase().contains("not found")) {
+                return Map.of();
+            }
+            throw new IllegalStateException("DBGetTree " + family + ": " + response.getMessage());
+        }
+        if (response == null) {
+            throw new IllegalStateException("DBGetTree " + family + ": no answer");
+        }
+        Map<DbKey, String> entries = new HashMap<>();
+        events.getEvents().forEach(event -> {
+            if (event instanceof DbGetTreeResponseEvent entry && entry.getKey() != null) {
+                entries.put(DbKey.ofTreePath(entry.getKey()), entry.getVal() == null ? "" : entry.getVal());
+            }
+        });
+        return entries;
+    }
+
+    @Override
+    public CompletionStage<Map<String, Map<String, QueueSeat>>> readQueues() {
+        CompletableFuture<Map<String, Map<String, QueueSeat>>> result = new CompletableFuture<>();
+        try {
+            connection.sendEventGeneratingAction(new QueueStatusAction(), events -> {
+                if (events.getResponse() == null || events.getResponse() instanceof ManagerError) {
+                    result.completeExceptionally(new IllegalStateException("QueueStatus: "
+                            + (events.getResponse() == null ? "no answer" : events.getResponse().getMessage())));
+                    return;
+                }
+                Map<String, Map<String, QueueSeat>> queues = new HashMap<>();
+                events.getEvents().forEach(event -> {
+                    if (event instanceof QueueMemberEvent member) {
+                        String location = member.getLocation() != null ? member.getLocation() : member.getInterface();
+                        queues.computeIfAbsent(member.getQueue(), q -> new HashMap<>()).put(location,
+                                new QueueSeat(member.getPenalty() == null ? 0 : member.getPenalty(),
+                                        Boolean.TRUE.equals(member.getPaused()), member.getPausedreason()));
+                    }
+                });
+                result.complete(queues);
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    @Override
+    public void onEvent(Consumer<PbxEvent> listener) {
+        listeners.add(listener);
+    }
+
+    private void onManagerEvent(ManagerEvent event) {
+        if (event instanceof ConnectEvent) {
+            if (everConnected) {
+                // a reconnect: asterisk-java logs in again; announce it once it may send
+                timer.execute(this::announceWhenLoggedIn);
+            }
+        } else if (event instanceof DisconnectEvent) {
+            failAllPending("AMI connection lost");
+            publish(new PbxEvent.Disconnected(server));
+        } else if (event instanceof QueueMemberPauseEvent pause) {
+            publish(new PbxEvent.MemberPaused(server, pause.getQueue(), pause.getInterface(),
+                    Boolean.TRUE.equals(pause.getPaused()), pause.getPausedreason()));
+        } else if (event instanceof DeviceStateChangeEvent change) {
+            publish(new PbxEvent.DeviceStateChanged(server, change.getDevice(), change.getState()));
+        } else if (event instanceof ProfileSwitchEvent request) {
+            Map<String, String> headers = new HashMap<>();
+            if (request.getExtension() != null) {
+                headers.put("Extension", request.getExtension());
+            }
+            if (request.getProfile() != null) {
+                headers.put("Profile", request.getProfile());
+            }
+            publish(new PbxEvent.UserEventReceived(server, "ProfileSwitch", headers));
+        }
+    }
+
+    private void announceWhenLoggedIn() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!closed && !isConnected() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (isConnected()) {
+            LOG.infof("AMI %s: reconnected", server);
+            publish(new PbxEvent.Connected(server));
+        }
+    }
+
+    private void publish(PbxEvent event) {
+        for (Consumer<PbxEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "AMI %s: event listener failed", server);
+            }
+        }
+    }
+
+    private void expireOverdue() {
+        long now = System.nanoTime();
+        pending.entrySet().removeIf(entry -> {
+            if (now - entry.getValue().deadline() > 0) {
+                entry.getValue().complete(AmiReply.failed("no answer within " + responseTimeout.toMillis() + " ms"));
+                return true;
+            }
+            return false;
+        });
+    }
+
+    private void failAllPending(String reason) {
+        pending.values().forEach(entry -> entry.complete(AmiReply.failed(reason)));
+        pending.clear();
+    }
+
+    private static AmiReply reply(ManagerResponse response) {
+        if (response == null) {
+            return AmiReply.failed("AMI connection lost before the answer"); // asterisk-java's signal on a drop
+        }
+        if (response instanceof ManagerError) {
+            return AmiReply.error(response.getMessage());
+        }
+        return AmiReply.ok(response.getMessage());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pinger.die();
+        failAllPending("AMI link closed");
+        try {
+            if (connection.getState() == ManagerConnectionState.CONNECTED) {
+                connection.logoff();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("AMI %s: logoff failed: %s", server, e.getMessage());
+        }
+    }
+}
