@@ -79,7 +79,7 @@ final class Known {
             return ErrorMeaning.MEMBER_PRESENT;
         }
         if ((command instanceof AmiCommand.QueuePause || command instanceof AmiCommand.QueuePenalty)
-                && message.contains("not found")) {
+                && (message.contains("not found") || message.contains("invalid interface"))) {
             return ErrorMeaning.MEMBER_MISSING;
         }
         return ErrorMeaning.FAILED;

@@ -161,6 +161,12 @@ final class ServerSync implements AutoCloseable {
         }, planner);
     }
 
+    /** How many users Asterisk has confirmed at {@code version} or later (benchmarks, diagnostics). */
+    CompletableFuture<Integer> countConfirmed(long version) {
+        return CompletableFuture.supplyAsync(() -> (int) users.values().stream()
+                .filter(u -> u.applied != null && u.applied.version() >= version && u.inSync()).count(), planner);
+    }
+
     /** Reads everything from Asterisk and repairs every difference; coalesces concurrent requests. */
     void fullReconcile() {
         planner.execute(this::startFullReconcile);
@@ -255,12 +261,8 @@ final class ServerSync implements AutoCloseable {
             }
         }
         if (user.inFlight == 0) {
-            if (user.lastError != null && reply.success()) {
-                // a successful retry round: if nothing differs any more, the error is over
-                reconcile(user);
-            } else {
-                confirmIfDone(user);
-            }
+            // confirms only: a failed entry is sent again by its backoff timer, never straight away
+            confirmIfDone(user);
         }
     }
 
@@ -336,7 +338,10 @@ final class ServerSync implements AutoCloseable {
     private void onDisconnected() {
         epoch++;
         reconciledSinceConnect = false;
-        users.values().forEach(UserSync::forgetKnown);
+        users.values().forEach(user -> {
+            user.forgetKnown();
+            user.applied = null; // unconfirmed until the reconnect's full reconcile has compared again
+        });
         LOG.warnf("AMI %s: connection lost; %d users will be reconciled on reconnect", server, users.size());
     }
 

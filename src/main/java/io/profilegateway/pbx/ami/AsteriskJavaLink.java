@@ -210,8 +210,9 @@ public final class AsteriskJavaLink implements AmiLink {
                 timer.execute(this::announceWhenLoggedIn);
             }
         } else if (event instanceof DisconnectEvent) {
-            failAllPending("AMI connection lost");
+            // first the news, then the answers that will never come: the reconciler then knows they are stale
             publish(new PbxEvent.Disconnected(server));
+            failAllPending("AMI connection lost");
         } else if (event instanceof QueueMemberPauseEvent pause) {
             publish(new PbxEvent.MemberPaused(server, pause.getQueue(), pause.getInterface(),
                     Boolean.TRUE.equals(pause.getPaused()), pause.getPausedreason()));

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code QueueAdd}, {@code QueueRemove}, {@code QueuePause} and {@code QueueStatus}, with app_queue's messages.
+ * {@code QueueAdd}, {@code QueueRemove}, {@code QueuePause}, {@code QueuePenalty} and {@code QueueStatus}, with
+ * app_queue's messages.
  */
 final class QueueActions {
 
@@ -19,6 +20,7 @@ final class QueueActions {
         handlers.put("queueadd", a::add);
         handlers.put("queueremove", a::remove);
         handlers.put("queuepause", a::pause);
+        handlers.put("queuepenalty", a::penalty);
         handlers.put("queuestatus", a::status);
     }
 
@@ -83,6 +85,30 @@ final class QueueActions {
             session.error(action, "Interface not found");
         } else {
             session.ack(action, paused ? "Interface paused successfully" : "Interface unpaused successfully");
+        }
+        return true;
+    }
+
+    /** Messages as in app_queue's {@code manager_queue_member_penalty} (not in the recorded transcripts). */
+    private boolean penalty(AmiSession session, AmiMessage action) {
+        String iface = action.value("Interface");
+        String penaltyText = action.value("Penalty");
+        if (iface.isEmpty() || penaltyText.isEmpty()) {
+            session.error(action, "Need 'Interface' and 'Penalty' parameters.");
+            return true;
+        }
+        int penalty;
+        try {
+            penalty = Integer.parseInt(penaltyText.trim());
+        } catch (NumberFormatException e) {
+            penalty = -1;
+        }
+        if (penalty < 0) {
+            session.error(action, "Invalid penalty");
+        } else if (!sim.pbx().setPenalty(action.value("Queue"), iface, penalty)) {
+            session.error(action, "Invalid interface, queuename or penalty");
+        } else {
+            session.ack(action, "Interface penalty set successfully");
         }
         return true;
     }

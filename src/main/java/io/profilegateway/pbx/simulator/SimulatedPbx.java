@@ -38,7 +38,7 @@ public final class SimulatedPbx {
         final String iface;
         final String memberName;
         final String stateInterface;
-        final int penalty;
+        int penalty;
         final int wrapupTime;
         final long loginTime;
         boolean paused;
@@ -345,6 +345,31 @@ public final class SimulatedPbx {
                     if (m != null) {
                         found = true;
                         setPausedLocked(q, m, reason == null ? "" : reason, paused);
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    /**
+     * Sets an interface's penalty in one queue, or in every queue when {@code queue} is empty, as Asterisk's
+     * {@code set_member_value}; publishes {@code QueueMemberPenalty}.
+     *
+     * @return whether the interface was found in at least one queue
+     */
+    boolean setPenalty(String queue, String iface, int penalty) {
+        synchronized (lock) {
+            boolean found = false;
+            for (Queue q : queues.values()) {
+                if (queue == null || queue.isEmpty() || q.name.equalsIgnoreCase(queue)) {
+                    Member m = q.members.get(lower(iface));
+                    if (m != null) {
+                        found = true;
+                        m.penalty = penalty;
+                        publish(EventCategory.AGENT, AmiMessage.event("QueueMemberPenalty")
+                                .add("Privilege", EventCategory.AGENT.privilege()).add("Queue", q.name)
+                                .add("Interface", m.iface).add("Penalty", penalty), true);
                     }
                 }
             }
