@@ -167,6 +167,17 @@ final class ServerSync implements AutoCloseable {
                 .filter(u -> u.applied != null && u.applied.version() >= version && u.inSync()).count(), planner);
     }
 
+    /** Why the first user not confirmed at {@code version} is not (diagnostics). */
+    CompletableFuture<String> firstUnconfirmed(long version) {
+        return CompletableFuture.supplyAsync(() -> users.values().stream()
+                .filter(u -> !(u.applied != null && u.applied.version() >= version && u.inSync()))
+                .findFirst().map(u -> "user " + u.userId + ": desired v" + (u.desired == null ? "-" : u.desired.version())
+                        + ", applied v" + (u.applied == null ? "-" : u.applied.version()) + ", in flight " + u.inFlight
+                        + ", error " + u.lastError + ", reason " + reason(u) + ", pending "
+                        + ImageDiff.commands(u, u.desiredImage, names, key -> claimedByOther(key, u.userId)))
+                .orElse("none"), planner);
+    }
+
     /** Reads everything from Asterisk and repairs every difference; coalesces concurrent requests. */
     void fullReconcile() {
         planner.execute(this::startFullReconcile);
