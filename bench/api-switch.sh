@@ -10,4 +10,4 @@ else
   ./mvnw -B -q test-compile
 fi
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-exec java -cp "target/test-classes:$(cat target/bench.classpath)" io.profilegateway.bench.ApiSwitchBenchmark "$@"
+exec java -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" io.profilegateway.bench.ApiSwitchBenchmark "$@"
