@@ -231,7 +231,9 @@ final class ServerSync implements AutoCloseable {
         List<AmiCommand> commands = ImageDiff.commands(user, user.desiredImage, names,
                 key -> claimedByOther(key, user.userId));
         if (commands.isEmpty()) {
-            confirmIfDone(user);
+            if (user.inFlight == 0) {
+                confirm(user);
+            }
             return;
         }
         for (AmiCommand command : commands) {
@@ -311,13 +313,18 @@ final class ServerSync implements AutoCloseable {
             return;
         }
         if (ImageDiff.commands(user, user.desiredImage, names, key -> claimedByOther(key, user.userId)).isEmpty()) {
-            user.applied = user.desired;
-            if (user.lastError != null) {
-                LOG.infof("AMI %s: user %d back in sync after %d failed tries", server, user.userId, user.failures);
-            }
-            user.lastError = null;
-            user.failures = 0;
+            confirm(user);
         }
+    }
+
+    /** Nothing in flight and nothing differs: Asterisk holds the desired state. */
+    private void confirm(UserSync user) {
+        user.applied = user.desired;
+        if (user.lastError != null) {
+            LOG.infof("AMI %s: user %d back in sync after %d failed tries", server, user.userId, user.failures);
+        }
+        user.lastError = null;
+        user.failures = 0;
     }
 
     private void onPbxEvent(PbxEvent event) {

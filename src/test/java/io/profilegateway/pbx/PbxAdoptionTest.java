@@ -34,9 +34,7 @@ class PbxAdoptionTest {
 
     @BeforeEach
     void ready() {
-        pbx = launcher.simulator();
-        pbx.faults().clear();
-        await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin().get("/q/health/ready").statusCode() == 200);
+        pbx = PbxAssertions.readySimulator(launcher);
     }
 
     @Test

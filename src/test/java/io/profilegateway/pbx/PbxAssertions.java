@@ -22,6 +22,14 @@ final class PbxAssertions {
     private PbxAssertions() {
     }
 
+    /** The gateway's simulator, fault-free, once the gateway is connected and reconciled. */
+    static AmiSimulator readySimulator(SimulatorLauncher launcher) {
+        AmiSimulator pbx = launcher.simulator();
+        pbx.faults().clear();
+        await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin().get("/q/health/ready").statusCode() == 200);
+        return pbx;
+    }
+
     static JsonPath pbxState(long userId) {
         return asAdmin().get("/api/v1/users/" + userId + "/pbx-state").then().statusCode(200).extract().jsonPath();
     }

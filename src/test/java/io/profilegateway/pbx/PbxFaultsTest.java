@@ -41,9 +41,7 @@ class PbxFaultsTest {
 
     @BeforeEach
     void ready() {
-        pbx = launcher.simulator();
-        pbx.faults().clear();
-        await().atMost(Duration.ofSeconds(30)).until(() -> asAdmin().get("/q/health/ready").statusCode() == 200);
+        pbx = PbxAssertions.readySimulator(launcher);
     }
 
     @AfterEach

@@ -1,7 +1,6 @@
 package io.profilegateway.pbx;
 
 import static io.profilegateway.testing.Api.action;
-import static io.profilegateway.testing.Api.asAdmin;
 import static io.profilegateway.testing.Api.createProfile;
 import static io.profilegateway.testing.Api.createTeam;
 import static io.profilegateway.testing.Api.createUser;
@@ -15,7 +14,6 @@ import io.profilegateway.pbx.simulator.AmiSimulator;
 import io.profilegateway.pbx.simulator.DeviceState;
 import io.profilegateway.pbx.simulator.QueueMemberSnapshot;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -38,9 +36,7 @@ class PbxReconcileTest {
 
     @BeforeEach
     void simulator() {
-        pbx = launcher.simulator();
-        pbx.faults().clear();
-        await().atMost(Duration.ofSeconds(30)).until(() -> pbxReady());
+        pbx = PbxAssertions.readySimulator(launcher);
     }
 
     @Test
@@ -155,15 +151,7 @@ class PbxReconcileTest {
                 .filter(m -> m.iface().equals("Local/" + ext + "@from-queue/n")).findFirst();
     }
 
-    private static boolean pbxReady() {
-        return asAdmin().get("/q/health/ready").statusCode() == 200;
-    }
-
-    static void awaitInSync(long userId) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            JsonPath state = asAdmin().get("/api/v1/users/" + userId + "/pbx-state").then().statusCode(200)
-                    .extract().jsonPath();
-            assertThat(state.getMap("")).describedAs("pbx-state").containsEntry("inSync", true);
-        });
+    private static void awaitInSync(long userId) {
+        PbxAssertions.awaitInSync(userId, Duration.ofSeconds(20));
     }
 }

@@ -1,5 +1,6 @@
 package io.profilegateway.pbx.simulator;
 
+import io.profilegateway.pbx.ami.ProfileSwitchEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
