@@ -53,6 +53,7 @@ public final class AmiSimulator implements AutoCloseable {
     private final Object lifecycle = new Object();
 
     private ServerSocket server;
+    private Thread acceptor;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> pendingReopen;
     private boolean running;
@@ -317,12 +318,32 @@ public final class AmiSimulator implements AutoCloseable {
     }
 
     private void listen(int port) throws IOException {
-        ServerSocket ss = port != 0 ? bind(port) : bindOutsideEphemeralRange();
+        ServerSocket ss = port != 0 ? bindAgain(port) : bindOutsideEphemeralRange();
         server = ss;
         boundPort = ss.getLocalPort();
-        Thread acceptor = new Thread(() -> acceptLoop(ss), "ami-sim-accept-" + boundPort);
+        acceptor = new Thread(() -> acceptLoop(ss), "ami-sim-accept-" + boundPort);
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    /** Binds a given port, retrying for up to two seconds while the kernel still holds it from the last listener. */
+    private ServerSocket bindAgain(int port) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (true) {
+            try {
+                return bind(port);
+            } catch (java.net.BindException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private ServerSocket bind(int port) throws IOException {
@@ -394,6 +415,25 @@ public final class AmiSimulator implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "Closing AMI simulator listener: " + e.getMessage());
             }
             server = null;
+        }
+        awaitAcceptorExit();
+    }
+
+    /**
+     * The JDK closes a listening socket only once the thread blocked in {@code accept()} has left it, so the port
+     * stays in LISTEN a moment after {@code close()} returns; binding it again before that fails with "Address
+     * already in use" on a loaded machine. Waiting for the acceptor makes stop, restart and start deterministic.
+     */
+    private void awaitAcceptorExit() {
+        Thread t = acceptor;
+        acceptor = null;
+        if (t == null || t == Thread.currentThread()) {
+            return;
+        }
+        try {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
