@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The switching engine: one transaction per switch that locks the user's state row (so two switches of one user
@@ -37,8 +38,33 @@ public class SwitchEngine {
         return apply(state, target, command);
     }
 
+    /**
+     * Ends what a trigger started (a TIME trigger's {@code until}, the end of a Teams meeting): returns the user to the
+     * profile he had before, or Available when that one is gone or no longer his, but only while {@code profileId}
+     * is still active and was activated by {@code source}: a user who switched meanwhile keeps what he chose. Leaving
+     * the trigger's own profile is allowed even when it is sticky.
+     *
+     * @return the switch made, or empty when the user is no longer in the trigger's profile
+     */
+    @Transactional
+    public Optional<SwitchResult> returnFrom(long userId, long profileId, SwitchSource source, String actor) {
+        UserState state = UserState.lockForUpdate(userId).orElse(null);
+        if (state == null || !state.activeProfile.id.equals(profileId) || state.activeSource != source) {
+            return Optional.empty();
+        }
+        Profile back = state.previousProfile;
+        if (back == null || !back.isUsableBy(state.user)) {
+            back = Profile.findById(Profile.AVAILABLE_ID);
+        }
+        return Optional.of(apply(state, back, new SwitchCommand(userId, back.id, null, source, actor), true));
+    }
+
     /** Switches an already locked state; for callers that hold the transaction (deleting a profile). */
     SwitchResult apply(UserState state, Profile target, SwitchCommand command) {
+        return apply(state, target, command, false);
+    }
+
+    private SwitchResult apply(UserState state, Profile target, SwitchCommand command, boolean returning) {
         if (!target.isUsableBy(state.user)) {
             throw ApiProblem.invalid("profileId", "profile '" + target.name + "' is not available to this user");
         }
@@ -49,7 +75,7 @@ public class SwitchEngine {
             record(state, from, target, command, SwitchOutcome.ALREADY_ACTIVE, null, now);
             return result(SwitchOutcome.ALREADY_ACTIVE, state);
         }
-        if (command.source().isTrigger() && from.sticky) {
+        if (command.source().isTrigger() && from.sticky && !returning) {
             record(state, from, target, command, SwitchOutcome.SKIPPED_STICKY,
                     "'" + from.name + "' is sticky: triggers do not switch away from it", now);
             return result(SwitchOutcome.SKIPPED_STICKY, state);
