@@ -76,6 +76,12 @@ public class AccessPolicy {
                 || (actor.role().hasGroupAdminRights() && actor.groupIds().contains(groupId));
     }
 
+    /** The office state of a group: its receptionists and up, system admins everywhere. */
+    public boolean canOverrideOffice(Actor actor, long groupId) {
+        return actor.role().isSystemWide()
+                || (actor.role().hasReceptionistRights() && actor.groupIds().contains(groupId));
+    }
+
     /** Teams and workplaces: of a group → its group admins; of no group → system admins only. */
     public boolean canManageGroupObject(Actor actor, Long groupId) {
         if (actor.role().isSystemWide()) {

@@ -10,6 +10,7 @@ import io.profilegateway.directory.user.User;
 import io.profilegateway.switching.SwitchEngine;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -22,6 +23,9 @@ import java.util.regex.Pattern;
 /** Profiles: who sees and manages which (via {@link AccessPolicy}), their validation, and safe deletion. */
 @ApplicationScoped
 public class ProfileService {
+
+    @Inject
+    Event<ProfileChanged> changed;
 
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final Pattern ICON = Pattern.compile("[a-z0-9-]{1,64}");
@@ -58,6 +62,7 @@ public class ProfileService {
         profile.owner = owner(actor, dto);
         apply(actor, dto, profile);
         profile.persist();
+        changed.fire(new ProfileChanged(profile.id, false));
         return ProfileDto.of(profile);
     }
 
@@ -72,6 +77,7 @@ public class ProfileService {
             throw ApiProblem.invalid("ownerId", "cannot change");
         }
         apply(actor, dto, profile);
+        changed.fire(new ProfileChanged(profile.id, false));
         return ProfileDto.of(profile);
     }
 
@@ -85,6 +91,7 @@ public class ProfileService {
         access.require(access.canManageProfile(actor, profile), "delete this profile");
         engine.moveEveryoneToAvailable(profile, actor.label());
         Profile.deleteById(id);
+        changed.fire(new ProfileChanged(id, true));
     }
 
     private Profile findVisible(Actor actor, long id) {

@@ -25,6 +25,9 @@ public class GroupResource {
     GroupService groups;
 
     @Inject
+    OfficeService offices;
+
+    @Inject
     CurrentActor actor;
 
     @GET
@@ -59,5 +62,20 @@ public class GroupResource {
     @Operation(summary = "Delete an unused group (system admins)")
     public void delete(@PathParam("id") long id) {
         groups.delete(actor.get(), id);
+    }
+
+    @GET
+    @Path("/{id}/office")
+    @Operation(summary = "The group's office state now: OPEN, BREAK or CLOSED, by schedule or override")
+    public OfficeView office(@PathParam("id") long id) {
+        return offices.view(id);
+    }
+
+    @PUT
+    @Path("/{id}/office-override")
+    @Operation(summary = "Override the office state (OPEN, CLOSED, BREAK) or remove the override (null); "
+            + "receptionists of the group and up. Members are switched by OFFICE_HOURS triggers before the answer")
+    public OfficeView overrideOffice(@PathParam("id") long id, OfficeOverride body) {
+        return offices.override(actor.get(), id, Bodies.require(body).state());
     }
 }

@@ -6,6 +6,7 @@ import io.profilegateway.common.ApiProblem;
 import io.profilegateway.profile.Profile;
 import io.profilegateway.profile.TriggerType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.ZoneId;
@@ -14,6 +15,9 @@ import java.util.List;
 /** Groups: read by everyone signed in; created and deleted by system admins; edited by their group admins. */
 @ApplicationScoped
 public class GroupService {
+
+    @Inject
+    Event<GroupChanged> changed;
 
     @Inject
     AccessPolicy access;
@@ -36,6 +40,7 @@ public class GroupService {
         Group group = new Group();
         copy(dto, group);
         group.persist();
+        changed.fire(new GroupChanged(group.id));
         return GroupDto.of(group);
     }
 
@@ -46,6 +51,7 @@ public class GroupService {
         GroupValidator.validate(dto);
         uniqueName(dto.name(), id);
         copy(dto, group);
+        changed.fire(new GroupChanged(id));
         return GroupDto.of(group);
     }
 
@@ -65,6 +71,7 @@ public class GroupService {
                     + " user(s) and " + objects + " team(s), workplace(s), profile(s) or trigger(s)");
         }
         group.delete();
+        changed.fire(new GroupChanged(id));
     }
 
     /** A group named by a request field: unknown → 400 naming the field. */
