@@ -200,6 +200,33 @@ class TimeTriggerTest {
         assertActive(inNewYork, profile, "TIME");
     }
 
+    @Test
+    void shouldLetQuartzFireTheJobAndMoveItToTheNextOccurrence() throws Exception {
+        ZonedDateTime now = ZonedDateTime.now(BERLIN);
+        String thisMinute = String.format("%02d:%02d", now.getHour(), now.getMinute());
+        ZonedDateTime later = now.plusMinutes(3);
+        long profile = lunchProfile(thisMinute, String.format("%02d:%02d", later.getHour(), later.getMinute()));
+        long user = id(createUser("USER", berlin));
+        TimeJob job = job(profile, BERLIN).job();
+        ZonedDateTime start = now.withSecond(0).withNano(0);
+        // the start of this minute's occurrence is due now: hand Quartz a trigger for it, as a misfire would
+        quartz.rescheduleJob(job.triggerKey(TimeJob.Edge.ENTER), org.quartz.TriggerBuilder.newTrigger()
+                .withIdentity(job.triggerKey(TimeJob.Edge.ENTER)).forJob(job.jobKey()).startNow()
+                .usingJobData("edge", "ENTER").usingJobData("start", Long.toString(start.toInstant().toEpochMilli()))
+                .build());
+
+        quartz.start(); // tests keep Quartz in standby; this test lets it run its due triggers
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertActive(user, profile, "TIME"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    quartz.getTrigger(job.triggerKey(TimeJob.Edge.ENTER)).getNextFireTime().toInstant())
+                    .isEqualTo(start.plusDays(1).toInstant()));
+        } finally {
+            quartz.standby();
+        }
+    }
+
     private long lunchProfile(String at, String until) {
         Map<String, Object> trigger = new HashMap<>(Map.of("type", "TIME", "at", at, "days", EVERY_DAY));
         if (until != null) {
