@@ -55,8 +55,28 @@ public class TimeJobs {
         }
     }
 
+    /**
+     * A group's zone may be new: zone-less triggers get their jobs for it. Jobs of a zone no group uses any more
+     * switch nobody and go at the next start ({@link #scheduleAll()}).
+     */
     void groupChanged(@Observes GroupChanged change) {
-        scheduleAll();
+        Group group = Group.findById(change.groupId());
+        if (group == null) {
+            return;
+        }
+        ZoneId zone = ZoneId.of(group.timeZone);
+        Instant now = clock.instant();
+        try {
+            for (Profile profile : Profile.<Profile>listAll()) {
+                for (Scheduled s : jobsOf(profile)) {
+                    if (s.job().zone().equals(zone) && !quartz.checkExists(s.job().jobKey())) {
+                        add(s, now);
+                    }
+                }
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz refused the jobs of time zone " + zone, e);
+        }
     }
 
     /** Makes Quartz hold exactly the jobs the profiles define (on start, and when a group's time zone changes). */
@@ -136,15 +156,19 @@ public class TimeJobs {
         Instant now = clock.instant();
         try {
             for (Scheduled s : jobsOf(profile)) {
-                quartz.addJob(JobBuilder.newJob(TimeTriggerJob.class).withIdentity(s.job().jobKey())
-                        .usingJobData(s.job().data()).storeDurably().requestRecovery().build(), true);
-                scheduleNext(s.job(), s.rule(), TimeJob.Edge.ENTER, now);
-                if (s.rule().until() != null) {
-                    scheduleNext(s.job(), s.rule(), TimeJob.Edge.RETURN, now);
-                }
+                add(s, now);
             }
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz refused the jobs of profile " + profile.id, e);
+        }
+    }
+
+    private void add(Scheduled s, Instant now) throws SchedulerException {
+        quartz.addJob(JobBuilder.newJob(TimeTriggerJob.class).withIdentity(s.job().jobKey())
+                .usingJobData(s.job().data()).storeDurably().requestRecovery().build(), true);
+        scheduleNext(s.job(), s.rule(), TimeJob.Edge.ENTER, now);
+        if (s.rule().until() != null) {
+            scheduleNext(s.job(), s.rule(), TimeJob.Edge.RETURN, now);
         }
     }
 

@@ -91,6 +91,18 @@ class TimeTriggerTest {
     }
 
     @Test
+    void shouldScheduleZoneLessTriggersInTheZoneOfANewGroup() throws Exception {
+        long lunch = lunchProfile("12:00", null);
+
+        createGroup("Pacific/Chatham");
+
+        TimeJob inChatham = new TimeJob(lunch, 0, ZoneId.of("Pacific/Chatham"));
+        assertThat(quartz.checkExists(inChatham.jobKey())).isTrue();
+        assertThat(quartz.getTrigger(inChatham.triggerKey(TimeJob.Edge.ENTER)).getNextFireTime().toInstant()
+                .atZone(ZoneId.of("Pacific/Chatham")).toLocalTime()).hasToString("12:00");
+    }
+
+    @Test
     void shouldSwitchTheZonesUsersWhoMayUseItButNotTheOptedOutTheStickyOrOtherZones() {
         long lunch = lunchProfile("12:00", "12:45");
         long sticky = createProfile(Map.of("sticky", true), List.of(), List.of());
