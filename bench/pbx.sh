@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test-compile
 ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-exec java -Xmx2g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
+exec java -Xmx2g -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
   io.profilegateway.pbx.PbxBenchmark "$@"

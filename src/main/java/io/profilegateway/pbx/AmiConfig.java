@@ -29,6 +29,13 @@ public interface AmiConfig {
     @WithDefault("15m")
     Duration reconcileInterval();
 
+    /**
+     * Longest a full reconcile may take to read what Asterisk holds (every AstDB family, every queue member); after it,
+     * the run counts as failed and is tried again with backoff. Also the time-out of each single read.
+     */
+    @WithDefault("2m")
+    Duration fullReconcileTimeout();
+
     /** First wait before a failed action is tried again; doubles on every failure. */
     @WithDefault("1s")
     Duration retryInitial();

@@ -42,6 +42,7 @@ public final class PbxBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        logLikeProduction();
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -166,6 +167,20 @@ public final class PbxBenchmark {
         sync.close();
         timer.shutdownNow();
         loader.shutdownNow();
+    }
+
+    /**
+     * Outside Quarkus nothing configures JBoss LogManager: every logger is then at DEBUG with no handler, so
+     * asterisk-java formats every event and response (reflection) for debug lines nobody sees, and its warnings are
+     * lost. Production runs at INFO; so does the benchmark, with warnings on the console.
+     */
+    private static void logLikeProduction() {
+        org.jboss.logmanager.Logger root = org.jboss.logmanager.LogContext.getLogContext().getLogger("");
+        root.setLevel(java.util.logging.Level.INFO);
+        org.jboss.logmanager.handlers.ConsoleHandler console = new org.jboss.logmanager.handlers.ConsoleHandler(
+                new org.jboss.logmanager.formatters.PatternFormatter("%d{HH:mm:ss,SSS} %-5p [%c{1.}] %s%e%n"));
+        console.setLevel(java.util.logging.Level.WARNING);
+        root.addHandler(console);
     }
 
     private static List<Map<String, String>> diff(PbxNames names, DesiredPbxState from, DesiredPbxState to) {

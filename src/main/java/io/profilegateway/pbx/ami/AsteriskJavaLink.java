@@ -16,7 +16,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -49,6 +51,7 @@ public final class AsteriskJavaLink implements AmiLink {
     private final String server;
     private final ManagerConnection connection;
     private final Duration responseTimeout;
+    private final Duration readTimeout;
     private final List<Consumer<PbxEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
@@ -69,6 +72,7 @@ public final class AsteriskJavaLink implements AmiLink {
             ScheduledExecutorService timer) {
         this.server = server;
         this.responseTimeout = config.responseTimeout();
+        this.readTimeout = config.fullReconcileTimeout();
         this.timer = timer;
         connection = new ManagerConnectionFactory(address.host(), address.port(), address.username(),
                 address.secret()).createManagerConnection();
@@ -147,6 +151,18 @@ public final class AsteriskJavaLink implements AmiLink {
         } catch (Exception e) {
             result.completeExceptionally(e);
         }
+        return within(result, "DBGetTree " + family);
+    }
+
+    /**
+     * Fails the read if asterisk-java never calls back: it drops list entries and their completion event when its
+     * event queue is full, and then leaves the action's callback waiting forever.
+     */
+    private <T> CompletableFuture<T> within(CompletableFuture<T> result, String what) {
+        ScheduledFuture<?> giveUp = timer.schedule(() -> result.completeExceptionally(new TimeoutException(
+                what + ": no complete answer within " + readTimeout.toMillis() + " ms")),
+                readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((value, failure) -> giveUp.cancel(false));
         return result;
     }
 
@@ -195,7 +211,7 @@ public final class AsteriskJavaLink implements AmiLink {
         } catch (Exception e) {
             result.completeExceptionally(e);
         }
-        return result;
+        return within(result, "QueueStatus");
     }
 
     @Override
