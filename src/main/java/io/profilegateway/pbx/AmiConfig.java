@@ -21,6 +21,13 @@ public interface AmiConfig {
     @WithDefault("10s")
     Duration responseTimeout();
 
+    /**
+     * AMI connections per server. The gateway's actions are spread over them by user (each user's actions stay in
+     * order on one); events are heard on the first only. One connection's reader thread caps its throughput.
+     */
+    @WithDefault("2")
+    int connections();
+
     /** How often a {@code Ping} keeps the link alive and proves it is. */
     @WithDefault("20s")
     Duration pingInterval();

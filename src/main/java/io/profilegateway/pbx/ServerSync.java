@@ -144,6 +144,7 @@ final class ServerSync implements AutoCloseable {
                 user.desiredImage.queues().keySet().forEach(q -> leaving.knownQueues.put(q, UserSync.UNKNOWN_SEAT));
             }
             PbxImage nothing = PbxImage.empty(extension);
+            leaving.desiredImage = nothing;
             for (AmiCommand command : ImageDiff.commands(leaving, nothing, names, this::claimed)) {
                 send(leaving, command);
             }
@@ -253,7 +254,18 @@ final class ServerSync implements AutoCloseable {
         user.lastSentSeq = ++sendSequence;
         long sentInEpoch = epoch;
         sent.increment();
-        link.send(command, reply -> planner.execute(() -> onReply(user, command, reply, sentInEpoch)));
+        link.send(orderKey(user, command), command,
+                reply -> planner.execute(() -> onReply(user, command, reply, sentInEpoch)));
+    }
+
+    /**
+     * A user's commands keep their order (one AMI connection per extension). A hot-desk device's
+     * {@code DEVICE/<dev>/user} is written for whichever user sits there, so its commands are ordered by the key.
+     */
+    private Object orderKey(UserSync user, AmiCommand command) {
+        DbKey key = command instanceof AmiCommand.DbPut put ? put.key()
+                : command instanceof AmiCommand.DbDel del ? del.key() : null;
+        return key != null && names.isDeviceUserKey(key) ? key : user.desiredImage.extension();
     }
 
     private void onReply(UserSync user, AmiCommand command, AmiReply reply, long sentInEpoch) {
