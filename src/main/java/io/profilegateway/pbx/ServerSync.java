@@ -52,6 +52,8 @@ final class ServerSync implements AutoCloseable {
     // planner-thread state
     private final Map<Long, UserSync> users = new HashMap<>();
     private final Map<DbKey, Long> deviceClaims = new HashMap<>();
+    /** Users by extension: Asterisk's events name extensions, and a scan of all users per event is quadratic. */
+    private final Map<String, UserSync> byExtension = new HashMap<>();
     private long sendSequence;
     private long epoch;
     private final FullReconciles<FullRead> full;
@@ -135,6 +137,7 @@ final class ServerSync implements AutoCloseable {
                 return;
             }
             releaseClaims(user);
+            byExtension.remove(user.desiredImage.extension(), user);
             UserSync leaving = new UserSync(-userId);
             leaving.knownValid = user.knownValid;
             leaving.knownDb.putAll(user.knownDb);
@@ -207,8 +210,12 @@ final class ServerSync implements AutoCloseable {
             return false;
         }
         releaseClaims(user);
+        if (user.desiredImage != null) {
+            byExtension.remove(user.desiredImage.extension(), user);
+        }
         user.desired = state;
         user.desiredImage = names.imageOf(state);
+        byExtension.put(state.extension(), user);
         user.desiredImage.astdb().keySet().stream().filter(names::isDeviceUserKey)
                 .forEach(key -> deviceClaims.put(key, user.userId));
         return true;
@@ -344,19 +351,24 @@ final class ServerSync implements AutoCloseable {
             return;
         }
         if (event instanceof PbxEvent.DeviceStateChanged change) {
-            if (names.extensionOfDndDeviceState(change.device()) == null) {
+            String ext = names.extensionOfDndDeviceState(change.device());
+            if (ext == null) {
                 return; // not a lamp the gateway owns
             }
-            users.values().stream().filter(u -> u.knownDeviceStates.containsKey(change.device()))
-                    .forEach(u -> u.knownDeviceStates.put(change.device(), change.state()));
+            UserSync user = byExtension.get(ext);
+            if (user != null && user.knownDeviceStates.containsKey(change.device())) {
+                user.knownDeviceStates.put(change.device(), change.state());
+            }
         } else if (event instanceof PbxEvent.MemberPaused pause) {
             String ext = names.extensionOfInterface(pause.memberInterface());
             if (ext == null) {
                 return;
             }
-            users.values().stream().filter(u -> u.desired != null && ext.equals(u.desired.extension()))
-                    .forEach(u -> u.knownQueues.computeIfPresent(pause.queue(),
-                            (q, seat) -> new QueueSeat(seat.penalty(), pause.paused(), pause.reason())));
+            UserSync user = byExtension.get(ext);
+            if (user != null) {
+                user.knownQueues.computeIfPresent(pause.queue(),
+                        (q, seat) -> new QueueSeat(seat.penalty(), pause.paused(), pause.reason()));
+            }
         }
         phoneListener.accept(event);
     }
