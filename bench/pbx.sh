@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # P1 (mass switch) and P5 (reconcile after an Asterisk restart): see README "Benchmarks".
-#   bench/pbx.sh [--users 10000] [--team-size 50] [--connections 2] [--ami host:port --ami-user … --ami-secret …]
+#   bench/pbx.sh [--users 10000] [--team-size 50] [--connections 1] [--ami host:port --ami-user … --ami-secret …]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q test-compile

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * after its commits. Measures the time until Asterisk has confirmed every user's state, and compares it with a raw
  * pipelined socket client sending the very same actions to the same PBX in the same run.
  *
- * <pre>bench/pbx.sh [--users 10000] [--team-size 50] [--connections 2] [--ami host:port --ami-user … --ami-secret …]</pre>
+ * <pre>bench/pbx.sh [--users 10000] [--team-size 50] [--connections 1] [--ami host:port --ami-user … --ami-secret …]</pre>
  *
  * Without {@code --ami} it runs against the AMI simulator in this JVM. Against a real Asterisk the benchmark writes
  * AstDB keys under the configured families for extensions 7000000…, and queue members into the queues
@@ -49,7 +49,7 @@ public final class PbxBenchmark {
         }
         int users = Integer.parseInt(options.getOrDefault("users", "10000"));
         int teamSize = Integer.parseInt(options.getOrDefault("team-size", "50"));
-        System.setProperty("connections", options.getOrDefault("connections", "2"));
+        System.setProperty("connections", options.getOrDefault("connections", "1"));
         AmiSimulator simulator = null;
         String host;
         int port;
@@ -87,7 +87,7 @@ public final class PbxBenchmark {
                 .withDefaultValue("gateway.ami.servers.main.port", Integer.toString(port))
                 .withDefaultValue("gateway.ami.servers.main.username", user)
                 .withDefaultValue("gateway.ami.servers.main.secret", secret)
-                .withDefaultValue("gateway.ami.connections", System.getProperty("connections", "2"))
+                .withDefaultValue("gateway.ami.connections", System.getProperty("connections", "1"))
                 .withDefaultValue("gateway.ami.response-timeout", "60s").build();
         AmiConfig ami = config.getConfigMapping(AmiConfig.class);
         PbxNames names = new PbxNames(ami.names());
