@@ -21,6 +21,14 @@ public interface AmiConfig {
     @WithDefault("10s")
     Duration responseTimeout();
 
+    /**
+     * AMI connections per server. The gateway's actions are spread over them by user (each user's actions stay in
+     * order on one); events are heard on the first only. One connection's reader thread caps its throughput; more
+     * help only where the gateway has idle cores (on the 2-core test box they gained nothing).
+     */
+    @WithDefault("1")
+    int connections();
+
     /** How often a {@code Ping} keeps the link alive and proves it is. */
     @WithDefault("20s")
     Duration pingInterval();
@@ -28,6 +36,13 @@ public interface AmiConfig {
     /** How often every user is compared with what Asterisk holds, besides on every (re)connect. */
     @WithDefault("15m")
     Duration reconcileInterval();
+
+    /**
+     * Longest a full reconcile may take to read what Asterisk holds (every AstDB family, every queue member); after it,
+     * the run counts as failed and is tried again with backoff. Also the time-out of each single read.
+     */
+    @WithDefault("2m")
+    Duration fullReconcileTimeout();
 
     /** First wait before a failed action is tried again; doubles on every failure. */
     @WithDefault("1s")

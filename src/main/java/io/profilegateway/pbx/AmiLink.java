@@ -15,8 +15,11 @@ public interface AmiLink extends AutoCloseable {
 
     boolean isConnected();
 
-    /** Sends without waiting; {@code onReply} gets the answer, or a failure when the link drops or times out. */
-    void send(AmiCommand command, Consumer<AmiReply> onReply);
+    /**
+     * Sends without waiting; {@code onReply} gets the answer, or a failure when the link drops or times out. Commands
+     * with equal {@code orderKey}s reach Asterisk in the order sent; others may overtake each other.
+     */
+    void send(Object orderKey, AmiCommand command, Consumer<AmiReply> onReply);
 
     /** Every entry of an AstDB family ({@code DBGetTree}). */
     CompletionStage<Map<DbKey, String>> readTree(String family);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * What one Asterisk server holds, read in one go for a full reconcile: the gateway's AstDB families, the custom
@@ -23,26 +24,39 @@ final class AsteriskHolds {
     private final Map<String, String> presence = new HashMap<>();
     private final Map<String, Map<String, QueueSeat>> queuesByExtension = new HashMap<>();
 
-    static CompletableFuture<AsteriskHolds> read(AmiLink link, PbxNames names) {
+    /**
+     * Reads one family after the other, then the queues. One at a time, because asterisk-java hands every list entry
+     * through an event queue of 20,000 places and silently drops what does not fit (the action's callback then never
+     * comes): sent all at once, the lists of 10,000 users overflowed it. The next read is sent from {@code executor},
+     * never from asterisk-java's thread that delivered the previous answer.
+     */
+    static CompletableFuture<AsteriskHolds> read(AmiLink link, PbxNames names, Executor executor) {
         List<String> families = new ArrayList<>(names.families());
         families.add(DEVSTATE_FAMILY);
         families.add(PRESENCE_FAMILY);
-        List<CompletableFuture<Map<DbKey, String>>> trees = families.stream()
-                .map(family -> link.readTree(family).toCompletableFuture()).toList();
-        CompletableFuture<Map<String, Map<String, QueueSeat>>> queues = link.readQueues().toCompletableFuture();
-        return CompletableFuture.allOf(trees.toArray(CompletableFuture[]::new)).thenCombine(queues, (done, q) -> {
-            AsteriskHolds holds = new AsteriskHolds();
-            for (CompletableFuture<Map<DbKey, String>> tree : trees) {
-                tree.join().forEach((key, value) -> holds.add(key, value, names));
-            }
-            q.forEach((queue, members) -> members.forEach((memberInterface, seat) -> {
-                String ext = names.extensionOfInterface(memberInterface);
-                if (ext != null) {
-                    holds.queuesByExtension.computeIfAbsent(ext, e -> new HashMap<>()).put(queue, seat);
-                }
-            }));
+        AsteriskHolds holds = new AsteriskHolds();
+        CompletableFuture<Void> reading = CompletableFuture.completedFuture(null);
+        for (String family : families) {
+            reading = reading.thenComposeAsync(done -> link.readTree(family), executor)
+                    .thenAcceptAsync(tree -> holds.addAll(tree, names), executor);
+        }
+        return reading.thenComposeAsync(done -> link.readQueues(), executor).thenApplyAsync(queues -> {
+            holds.addQueues(queues, names);
             return holds;
-        });
+        }, executor);
+    }
+
+    private synchronized void addAll(Map<DbKey, String> tree, PbxNames names) {
+        tree.forEach((key, value) -> add(key, value, names));
+    }
+
+    private synchronized void addQueues(Map<String, Map<String, QueueSeat>> queues, PbxNames names) {
+        queues.forEach((queue, members) -> members.forEach((memberInterface, seat) -> {
+            String ext = names.extensionOfInterface(memberInterface);
+            if (ext != null) {
+                queuesByExtension.computeIfAbsent(ext, e -> new HashMap<>()).put(queue, seat);
+            }
+        }));
     }
 
     private void add(DbKey key, String value, PbxNames names) {
@@ -61,7 +75,7 @@ final class AsteriskHolds {
     }
 
     /** What Asterisk holds of everything the gateway writes for {@code extension}. */
-    PbxImage imageOf(String extension, PbxNames names) {
+    synchronized PbxImage imageOf(String extension, PbxNames names) {
         Map<String, String> states = new HashMap<>();
         names.deviceStateNames(extension).forEach(device -> {
             if (deviceStates.containsKey(device)) {

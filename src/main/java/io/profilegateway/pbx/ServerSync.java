@@ -52,14 +52,14 @@ final class ServerSync implements AutoCloseable {
     // planner-thread state
     private final Map<Long, UserSync> users = new HashMap<>();
     private final Map<DbKey, Long> deviceClaims = new HashMap<>();
+    /** Users by extension: Asterisk's events name extensions, and a scan of all users per event is quadratic. */
+    private final Map<String, UserSync> byExtension = new HashMap<>();
     private long sendSequence;
     private long epoch;
-    private boolean fullRunning;
-    private boolean fullAgain;
+    private final FullReconciles<FullRead> full;
 
     private volatile boolean reconciledSinceConnect;
     private volatile boolean everReconciled;
-    private volatile String lastFullReconcileError;
 
     ServerSync(String server, AmiLink link, PbxNames names, Supplier<List<Desire>> loadAll, AmiConfig config,
             ScheduledExecutorService timer, ExecutorService loader, MeterRegistry registry) {
@@ -78,6 +78,8 @@ final class ServerSync implements AutoCloseable {
         });
         this.sent = registry.counter("gateway.ami.actions", "server", server, "result", "sent");
         this.failed = registry.counter("gateway.ami.actions", "server", server, "result", "failed");
+        this.full = new FullReconciles<>(server, planner, timer, config.fullReconcileTimeout(), retryInitial, retryMax,
+                link::isConnected, this::readFull, this::finishFullReconcile);
         registry.gauge("gateway.ami.connected", List.of(io.micrometer.core.instrument.Tag.of("server", server)), this,
                 s -> s.link.isConnected() ? 1 : 0);
         link.onEvent(event -> {
@@ -109,7 +111,7 @@ final class ServerSync implements AutoCloseable {
     }
 
     Optional<String> lastFullReconcileError() {
-        return Optional.ofNullable(lastFullReconcileError);
+        return full.lastError();
     }
 
     /** Receives the changes made on the PBX side (never the echoes of the gateway's own actions). */
@@ -135,6 +137,7 @@ final class ServerSync implements AutoCloseable {
                 return;
             }
             releaseClaims(user);
+            byExtension.remove(user.desiredImage.extension(), user);
             UserSync leaving = new UserSync(-userId);
             leaving.knownValid = user.knownValid;
             leaving.knownDb.putAll(user.knownDb);
@@ -144,6 +147,7 @@ final class ServerSync implements AutoCloseable {
                 user.desiredImage.queues().keySet().forEach(q -> leaving.knownQueues.put(q, UserSync.UNKNOWN_SEAT));
             }
             PbxImage nothing = PbxImage.empty(extension);
+            leaving.desiredImage = nothing;
             for (AmiCommand command : ImageDiff.commands(leaving, nothing, names, this::claimed)) {
                 send(leaving, command);
             }
@@ -180,7 +184,7 @@ final class ServerSync implements AutoCloseable {
 
     /** Reads everything from Asterisk and repairs every difference; coalesces concurrent requests. */
     void fullReconcile() {
-        planner.execute(this::startFullReconcile);
+        planner.execute(full::request);
     }
 
     private String reason(UserSync user) {
@@ -206,8 +210,12 @@ final class ServerSync implements AutoCloseable {
             return false;
         }
         releaseClaims(user);
+        if (user.desiredImage != null) {
+            byExtension.remove(user.desiredImage.extension(), user);
+        }
         user.desired = state;
         user.desiredImage = names.imageOf(state);
+        byExtension.put(state.extension(), user);
         user.desiredImage.astdb().keySet().stream().filter(names::isDeviceUserKey)
                 .forEach(key -> deviceClaims.put(key, user.userId));
         return true;
@@ -253,7 +261,18 @@ final class ServerSync implements AutoCloseable {
         user.lastSentSeq = ++sendSequence;
         long sentInEpoch = epoch;
         sent.increment();
-        link.send(command, reply -> planner.execute(() -> onReply(user, command, reply, sentInEpoch)));
+        link.send(orderKey(user, command), command,
+                reply -> planner.execute(() -> onReply(user, command, reply, sentInEpoch)));
+    }
+
+    /**
+     * A user's commands keep their order (one AMI connection per extension). A hot-desk device's
+     * {@code DEVICE/<dev>/user} is written for whichever user sits there, so its commands are ordered by the key.
+     */
+    private Object orderKey(UserSync user, AmiCommand command) {
+        DbKey key = command instanceof AmiCommand.DbPut put ? put.key()
+                : command instanceof AmiCommand.DbDel del ? del.key() : null;
+        return key != null && names.isDeviceUserKey(key) ? key : user.desiredImage.extension();
     }
 
     private void onReply(UserSync user, AmiCommand command, AmiReply reply, long sentInEpoch) {
@@ -332,25 +351,30 @@ final class ServerSync implements AutoCloseable {
             return;
         }
         if (event instanceof PbxEvent.DeviceStateChanged change) {
-            if (names.extensionOfDndDeviceState(change.device()) == null) {
+            String ext = names.extensionOfDndDeviceState(change.device());
+            if (ext == null) {
                 return; // not a lamp the gateway owns
             }
-            users.values().stream().filter(u -> u.knownDeviceStates.containsKey(change.device()))
-                    .forEach(u -> u.knownDeviceStates.put(change.device(), change.state()));
+            UserSync user = byExtension.get(ext);
+            if (user != null && user.knownDeviceStates.containsKey(change.device())) {
+                user.knownDeviceStates.put(change.device(), change.state());
+            }
         } else if (event instanceof PbxEvent.MemberPaused pause) {
             String ext = names.extensionOfInterface(pause.memberInterface());
             if (ext == null) {
                 return;
             }
-            users.values().stream().filter(u -> u.desired != null && ext.equals(u.desired.extension()))
-                    .forEach(u -> u.knownQueues.computeIfPresent(pause.queue(),
-                            (q, seat) -> new QueueSeat(seat.penalty(), pause.paused(), pause.reason())));
+            UserSync user = byExtension.get(ext);
+            if (user != null) {
+                user.knownQueues.computeIfPresent(pause.queue(),
+                        (q, seat) -> new QueueSeat(seat.penalty(), pause.paused(), pause.reason()));
+            }
         }
         phoneListener.accept(event);
     }
 
     private void onConnected() {
-        startFullReconcile();
+        full.request();
     }
 
     private void onDisconnected() {
@@ -363,48 +387,32 @@ final class ServerSync implements AutoCloseable {
         LOG.warnf("AMI %s: connection lost; %d users will be reconciled on reconnect", server, users.size());
     }
 
-    private void startFullReconcile() {
-        if (fullRunning) {
-            fullAgain = true;
-            return;
-        }
-        if (!link.isConnected()) {
-            return;
-        }
-        fullRunning = true;
+    /** What one full reconcile read, and when: what was sent before the read started is in what it read. */
+    private record FullRead(List<Desire> desires, AsteriskHolds holds, long readSequence, long readEpoch,
+            long started) {
+    }
+
+    private CompletableFuture<FullRead> readFull() {
         long readSequence = sendSequence;
         long readEpoch = epoch;
         long started = System.nanoTime();
         CompletableFuture<List<Desire>> desires = CompletableFuture.supplyAsync(loadAll, loader);
-        CompletableFuture<AsteriskHolds> holds = AsteriskHolds.read(link, names);
-        desires.thenCombine(holds, (d, h) -> {
-            planner.execute(() -> finishFullReconcile(d, h, readSequence, readEpoch, started));
-            return null;
-        }).exceptionally(failure -> {
-            planner.execute(() -> {
-                fullRunning = false;
-                lastFullReconcileError = failure.getMessage();
-                LOG.warnf("AMI %s: full reconcile failed (%s); trying again in %d s", server, failure.getMessage(),
-                        retryMax.toSeconds());
-                timer.schedule(this::fullReconcile, retryInitial.toMillis() * 5, TimeUnit.MILLISECONDS);
-            });
-            return null;
-        });
+        CompletableFuture<AsteriskHolds> holds = AsteriskHolds.read(link, names, loader);
+        return desires.thenCombine(holds, (d, h) -> new FullRead(d, h, readSequence, readEpoch, started));
     }
 
-    private void finishFullReconcile(List<Desire> desires, AsteriskHolds holds, long readSequence, long readEpoch,
-            long started) {
-        fullRunning = false;
-        if (readEpoch != epoch) {
-            return; // the link dropped while reading; the reconnect starts a new one
+    private void finishFullReconcile(FullRead read) {
+        if (read.readEpoch() != epoch) {
+            return; // the link dropped while reading; the reconnect asks for a new one
         }
+        List<Desire> desires = read.desires();
         int repaired = 0;
         for (Desire desire : desires) {
             UserSync user = users.computeIfAbsent(desire.userId(), UserSync::new);
             setDesired(user, desire.state());
-            if (user.lastSentSeq <= readSequence) {
+            if (user.lastSentSeq <= read.readSequence()) {
                 // nothing was sent for this user after the read: what Asterisk answered is what it holds
-                user.setKnown(holds.imageOf(user.desired.extension(), names));
+                user.setKnown(read.holds().imageOf(user.desired.extension(), names));
             }
             long before = sendSequence;
             reconcile(user);
@@ -414,13 +422,8 @@ final class ServerSync implements AutoCloseable {
         }
         reconciledSinceConnect = true;
         everReconciled = true;
-        lastFullReconcileError = null;
         LOG.infof("AMI %s: full reconcile of %d users read in %d ms; %d needed repairs", server, desires.size(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), repaired);
-        if (fullAgain) {
-            fullAgain = false;
-            startFullReconcile();
-        }
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - read.started()), repaired);
     }
 
     private static String queueOf(AmiCommand command) {

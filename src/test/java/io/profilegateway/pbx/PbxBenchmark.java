@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * after its commits. Measures the time until Asterisk has confirmed every user's state, and compares it with a raw
  * pipelined socket client sending the very same actions to the same PBX in the same run.
  *
- * <pre>bench/pbx.sh [--users 10000] [--team-size 50] [--ami host:port --ami-user … --ami-secret …]</pre>
+ * <pre>bench/pbx.sh [--users 10000] [--team-size 50] [--connections 1] [--ami host:port --ami-user … --ami-secret …]</pre>
  *
  * Without {@code --ami} it runs against the AMI simulator in this JVM. Against a real Asterisk the benchmark writes
  * AstDB keys under the configured families for extensions 7000000…, and queue members into the queues
@@ -42,12 +42,14 @@ public final class PbxBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        logLikeProduction();
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         int users = Integer.parseInt(options.getOrDefault("users", "10000"));
         int teamSize = Integer.parseInt(options.getOrDefault("team-size", "50"));
+        System.setProperty("connections", options.getOrDefault("connections", "1"));
         AmiSimulator simulator = null;
         String host;
         int port;
@@ -85,6 +87,7 @@ public final class PbxBenchmark {
                 .withDefaultValue("gateway.ami.servers.main.port", Integer.toString(port))
                 .withDefaultValue("gateway.ami.servers.main.username", user)
                 .withDefaultValue("gateway.ami.servers.main.secret", secret)
+                .withDefaultValue("gateway.ami.connections", System.getProperty("connections", "1"))
                 .withDefaultValue("gateway.ami.response-timeout", "60s").build();
         AmiConfig ami = config.getConfigMapping(AmiConfig.class);
         PbxNames names = new PbxNames(ami.names());
@@ -104,8 +107,8 @@ public final class PbxBenchmark {
             switchActions.addAll(diff(names, before.get(i).state(), after.get(i).state()));
             backActions.addAll(diff(names, after.get(i).state(), before.get(i).state()));
         }
-        System.out.printf("PBX benchmark: %d users in teams of %d, %s:%d%s%n", users, teamSize, host, port,
-                simulator != null ? " (AMI simulator in this JVM)" : "");
+        System.out.printf("PBX benchmark: %d users in teams of %d, %s:%d%s, %d AMI connection(s)%n", users, teamSize,
+                host, port, simulator != null ? " (AMI simulator in this JVM)" : "", ami.connections());
         System.out.printf("one switch (leave 2, enter 4 actions) = %d AMI actions per user, %d in all%n",
                 switchActions.size() / users, switchActions.size());
 
@@ -166,6 +169,20 @@ public final class PbxBenchmark {
         sync.close();
         timer.shutdownNow();
         loader.shutdownNow();
+    }
+
+    /**
+     * Outside Quarkus nothing configures JBoss LogManager: every logger is then at DEBUG with no handler, so
+     * asterisk-java formats every event and response (reflection) for debug lines nobody sees, and its warnings are
+     * lost. Production runs at INFO; so does the benchmark, with warnings on the console.
+     */
+    private static void logLikeProduction() {
+        org.jboss.logmanager.Logger root = org.jboss.logmanager.LogContext.getLogContext().getLogger("");
+        root.setLevel(java.util.logging.Level.INFO);
+        org.jboss.logmanager.handlers.ConsoleHandler console = new org.jboss.logmanager.handlers.ConsoleHandler(
+                new org.jboss.logmanager.formatters.PatternFormatter("%d{HH:mm:ss,SSS} %-5p [%c{1.}] %s%e%n"));
+        console.setLevel(java.util.logging.Level.WARNING);
+        root.addHandler(console);
     }
 
     private static List<Map<String, String>> diff(PbxNames names, DesiredPbxState from, DesiredPbxState to) {

@@ -8,6 +8,7 @@ import io.profilegateway.pbx.DbKey;
 import io.profilegateway.pbx.PbxEvent;
 import io.profilegateway.pbx.QueueSeat;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
-import org.asteriskjava.manager.ManagerConnectionState;
-import org.asteriskjava.manager.PingThread;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.ConnectEvent;
@@ -37,23 +37,27 @@ import org.asteriskjava.manager.response.ManagerResponse;
 import org.jboss.logging.Logger;
 
 /**
- * {@link AmiLink} over one asterisk-java {@link ManagerConnection}. Commands go out with the asynchronous
- * {@code sendAction(action, callback)}, so many are in flight at once; every one gets exactly one reply: Asterisk's,
- * or a failure when the link drops or no answer comes within the response timeout. Events are translated into
- * {@link PbxEvent}s on asterisk-java's thread; listeners must hand them off.
+ * {@link AmiLink} over asterisk-java {@link ManagerConnection}s: {@code gateway.ami.connections} lanes to the same
+ * server, because one connection's reader thread (which parses every answer by reflection) caps what one connection
+ * carries. Commands with the same order key always take the same lane, so they reach Asterisk in the order sent.
+ * Commands go out with the asynchronous {@code sendAction(action, callback)}, so many are in flight at once; every
+ * one gets exactly one reply: Asterisk's, or a failure when a lane drops or no answer comes within the response
+ * timeout. The link counts as connected only while every lane is. Events (heard on the first lane only) are
+ * translated into {@link PbxEvent}s on asterisk-java's thread; listeners must hand them off.
  */
 public final class AsteriskJavaLink implements AmiLink {
 
     private static final Logger LOG = Logger.getLogger(AsteriskJavaLink.class);
 
     private final String server;
+    private final List<AmiLane> lanes = new ArrayList<>();
     private final ManagerConnection connection;
     private final Duration responseTimeout;
+    private final Duration readTimeout;
     private final List<Consumer<PbxEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private final ScheduledExecutorService timer;
-    private final PingThread pinger;
     private volatile boolean closed;
     private volatile boolean everConnected;
 
@@ -69,18 +73,13 @@ public final class AsteriskJavaLink implements AmiLink {
             ScheduledExecutorService timer) {
         this.server = server;
         this.responseTimeout = config.responseTimeout();
+        this.readTimeout = config.fullReconcileTimeout();
         this.timer = timer;
-        connection = new ManagerConnectionFactory(address.host(), address.port(), address.username(),
-                address.secret()).createManagerConnection();
-        connection.setSocketReadTimeout((int) Math.max(config.pingInterval().toMillis() * 3, 10_000));
-        connection.registerUserEventClass(DbGetTreeResponseEvent.class);
-        connection.registerUserEventClass(DbGetTreeCompleteEvent.class);
-        connection.registerUserEventClass(ProfileSwitchEvent.class);
-        connection.addEventListener(this::onManagerEvent);
-        pinger = new PingThread(connection);
-        pinger.setInterval(config.pingInterval().toMillis());
-        pinger.setTimeout(responseTimeout.toMillis());
-        pinger.setDaemon(true);
+        lanes.add(new AmiLane(address, config, true, this::onManagerEvent));
+        for (int i = 1; i < config.connections(); i++) {
+            lanes.add(new AmiLane(address, config, false, this::onLaneEvent));
+        }
+        connection = lanes.get(0).connection();
         timer.scheduleWithFixedDelay(this::expireOverdue, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -94,11 +93,12 @@ public final class AsteriskJavaLink implements AmiLink {
             return;
         }
         try {
-            connection.login("on");
+            for (AmiLane lane : lanes) {
+                lane.login();
+            }
             everConnected = true;
-            LOG.infof("AMI %s: connected to %s:%d (%s)", server, connection.getHostname(), connection.getPort(),
-                    connection.getVersion());
-            pinger.start();
+            LOG.infof("AMI %s: connected to %s:%d (%s) with %d connection(s)", server, connection.getHostname(),
+                    connection.getPort(), connection.getVersion(), lanes.size());
             publish(new PbxEvent.Connected(server));
         } catch (Exception e) {
             LOG.warnf("AMI %s: cannot log in to %s:%d (%s); retrying in %d s", server, connection.getHostname(),
@@ -114,16 +114,22 @@ public final class AsteriskJavaLink implements AmiLink {
 
     @Override
     public boolean isConnected() {
-        return connection.getState() == ManagerConnectionState.CONNECTED;
+        for (AmiLane lane : lanes) {
+            if (!lane.isConnected()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
-    public void send(AmiCommand command, Consumer<AmiReply> onReply) {
+    public void send(Object orderKey, AmiCommand command, Consumer<AmiReply> onReply) {
+        AmiLane lane = lanes.get(Math.floorMod(orderKey.hashCode(), lanes.size()));
         long id = sequence.incrementAndGet();
         Pending entry = new Pending(System.nanoTime() + responseTimeout.toNanos(), onReply, new AtomicBoolean());
         pending.put(id, entry);
         try {
-            connection.sendAction(command.toAction(), response -> {
+            lane.send(command.toAction(), response -> {
                 pending.remove(id);
                 entry.complete(reply(response));
             });
@@ -147,6 +153,18 @@ public final class AsteriskJavaLink implements AmiLink {
         } catch (Exception e) {
             result.completeExceptionally(e);
         }
+        return within(result, "DBGetTree " + family);
+    }
+
+    /**
+     * Fails the read if asterisk-java never calls back: it drops list entries and their completion event when its
+     * event queue is full, and then leaves the action's callback waiting forever.
+     */
+    private <T> CompletableFuture<T> within(CompletableFuture<T> result, String what) {
+        ScheduledFuture<?> giveUp = timer.schedule(() -> result.completeExceptionally(new TimeoutException(
+                what + ": no complete answer within " + readTimeout.toMillis() + " ms")),
+                readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        result.whenComplete((value, failure) -> giveUp.cancel(false));
         return result;
     }
 
@@ -195,12 +213,19 @@ public final class AsteriskJavaLink implements AmiLink {
         } catch (Exception e) {
             result.completeExceptionally(e);
         }
-        return result;
+        return within(result, "QueueStatus");
     }
 
     @Override
     public void onEvent(Consumer<PbxEvent> listener) {
         listeners.add(listener);
+    }
+
+    /** A sending lane: only its connection's state matters. */
+    private void onLaneEvent(ManagerEvent event) {
+        if (event instanceof ConnectEvent || event instanceof DisconnectEvent) {
+            onManagerEvent(event);
+        }
     }
 
     private void onManagerEvent(ManagerEvent event) {
@@ -285,14 +310,13 @@ public final class AsteriskJavaLink implements AmiLink {
     @Override
     public void close() {
         closed = true;
-        pinger.die();
         failAllPending("AMI link closed");
-        try {
-            if (connection.getState() == ManagerConnectionState.CONNECTED) {
-                connection.logoff();
+        for (AmiLane lane : lanes) {
+            try {
+                lane.close();
+            } catch (RuntimeException e) {
+                LOG.debugf("AMI %s: logoff failed: %s", server, e.getMessage());
             }
-        } catch (RuntimeException e) {
-            LOG.debugf("AMI %s: logoff failed: %s", server, e.getMessage());
         }
     }
 }
