@@ -43,6 +43,7 @@ class AuthenticationTest {
             "GET /api/v1/me",
             "GET /api/v1/groups", "POST /api/v1/groups",
             "GET /api/v1/groups/{}", "PUT /api/v1/groups/{}", "DELETE /api/v1/groups/{}",
+            "GET /api/v1/groups/{}/office", "PUT /api/v1/groups/{}/office-override",
             "GET /api/v1/teams", "POST /api/v1/teams",
             "GET /api/v1/teams/{}", "PUT /api/v1/teams/{}", "DELETE /api/v1/teams/{}",
             "GET /api/v1/workplaces", "POST /api/v1/workplaces",
@@ -52,6 +53,8 @@ class AuthenticationTest {
             "GET /api/v1/users/{}/profile", "PUT /api/v1/users/{}/profile",
             "GET /api/v1/users/{}/history", "GET /api/v1/users/{}/pbx-state",
             "PUT /api/v1/users/{}/password",
+            "GET /api/v1/users/{}/trigger-opt-outs", "PUT /api/v1/users/{}/trigger-opt-outs/{}",
+            "DELETE /api/v1/users/{}/trigger-opt-outs/{}",
             "GET /api/v1/users/{}/tokens", "POST /api/v1/users/{}/tokens", "DELETE /api/v1/users/{}/tokens/{}",
             "GET /api/v1/profiles", "POST /api/v1/profiles",
             "GET /api/v1/profiles/{}", "PUT /api/v1/profiles/{}", "DELETE /api/v1/profiles/{}");

@@ -389,6 +389,14 @@ class ErrorHandlingTest {
         rows.add(path("GET", "/api/v1/users/abc/history", null, 404, null));
         rows.add(path("PUT", "/api/v1/users/abc/password", PASSWORD, 404, null));
         rows.add(path("POST", "/api/v1/users/abc/tokens", TOKEN, 404, null));
+        rows.add(path("GET", "/api/v1/groups/999999/office", null, 404, "group-not-found"));
+        rows.add(path("PUT", "/api/v1/groups/999999/office-override", "{'state':'OPEN'}", 404, "group-not-found"));
+        rows.add(path("GET", "/api/v1/groups/abc/office", null, 404, null));
+        rows.add(path("GET", "/api/v1/users/999999/trigger-opt-outs", null, 404, "user-not-found"));
+        rows.add(path("PUT", "/api/v1/users/999999/trigger-opt-outs/1", null, 404, "user-not-found"));
+        rows.add(path("PUT", "/api/v1/users/$user/trigger-opt-outs/999999", null, 404, "profile-not-found"));
+        rows.add(path("DELETE", "/api/v1/users/999999/trigger-opt-outs/1", null, 404, "user-not-found"));
+        rows.add(path("PUT", "/api/v1/users/$user/trigger-opt-outs/abc", null, 404, null));
         rows.add(path("GET", "/api/v1/no-such-resource", null, 404, null));
         return rows.stream();
     }
