@@ -184,10 +184,15 @@ public class TimeJobs {
 
     private List<Scheduled> jobsOf(Profile profile) {
         List<Scheduled> jobs = new ArrayList<>();
+        Set<ZoneId> zonesInUse = null; // read once per profile, and only when a zone-less trigger needs it
         for (int i = 0; i < profile.triggers.size(); i++) {
             Trigger trigger = profile.triggers.get(i);
             if (trigger.type() == TriggerType.TIME) {
-                for (ZoneId zone : zonesOf(trigger)) {
+                if (trigger.timeZone() == null && zonesInUse == null) {
+                    zonesInUse = zonesInUse();
+                }
+                Set<ZoneId> zones = trigger.timeZone() != null ? Set.of(ZoneId.of(trigger.timeZone())) : zonesInUse;
+                for (ZoneId zone : zones) {
                     jobs.add(new Scheduled(new TimeJob(profile.id, i, zone), TimeRule.of(trigger), trigger));
                 }
             }
@@ -195,13 +200,9 @@ public class TimeJobs {
         return jobs;
     }
 
-    /** A trigger's own zone, or else every zone its users can be in: their groups' and the server's. */
-    private Set<ZoneId> zonesOf(Trigger trigger) {
+    /** Every zone the users of a zone-less trigger can be in: their groups' and the server's. */
+    private Set<ZoneId> zonesInUse() {
         Set<ZoneId> zones = new java.util.LinkedHashSet<>();
-        if (trigger.timeZone() != null) {
-            zones.add(ZoneId.of(trigger.timeZone()));
-            return zones;
-        }
         zones.add(config.serverZone());
         Group.getEntityManager().createQuery("select distinct g.timeZone from UserGroup g", String.class)
                 .getResultList().forEach(z -> zones.add(ZoneId.of(z)));
