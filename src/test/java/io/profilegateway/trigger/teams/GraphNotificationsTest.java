@@ -47,9 +47,9 @@ class GraphNotificationsTest {
 
     @Test
     void shouldStillProtectEverythingElse() {
-        given().contentType("application/json").body("{}").post("/api/v1/graph/other").then().statusCode(401);
-        given().get(WEBHOOK).then().statusCode(401);
+        given().contentType("application/json").body("{}").post("/api/v1/users").then().statusCode(401);
         given().get("/api/v1/users").then().statusCode(401);
+        given().get("/api/v1/me").then().statusCode(401);
     }
 
     @Test

@@ -50,11 +50,30 @@ public class GraphWireMock implements QuarkusTestResourceLifecycleManager {
         server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(10).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"test-access-token\"}")));
+        server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(9)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("grant_type=password"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(delegatedToken())));
         server.stubFor(post(urlPathEqualTo(PRESENCE_PATH)).atPriority(10)
                 .willReturn(aResponse().withTransformers(FakeGraph.NAME)));
         server.stubFor(get(urlPathEqualTo("/v1.0/users")).atPriority(10)
                 .willReturn(aResponse().withTransformers(FakeGraph.NAME)));
         FakeSubscriptions.stub(server);
+    }
+
+    /** A password-grant answer as Entra gives it: MSAL needs the id token and client info to build the account. */
+    private static String delegatedToken() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        String claims = b64.encodeToString(("{\"aud\":\"" + CLIENT_ID + "\",\"iss\":\"https://login.example/" + TENANT
+                + "/v2.0\",\"oid\":\"00000000-0000-0000-0000-0000000000aa\",\"tid\":\"" + TENANT
+                + "\",\"sub\":\"service\",\"preferred_username\":\"" + FakeSubscriptions.SERVICE_ACCOUNT
+                + "\",\"iat\":1700000000,\"nbf\":1700000000,\"exp\":4102444800}").getBytes());
+        String clientInfo = b64.encodeToString(("{\"uid\":\"00000000-0000-0000-0000-0000000000aa\",\"utid\":\""
+                + TENANT + "\"}").getBytes());
+        return "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"delegated-token\","
+                + "\"scope\":\"https://graph.microsoft.com/.default\",\"id_token\":\"" + header + "." + claims
+                + ".\",\"client_info\":\"" + clientInfo + "\"}";
     }
 
     @Override
