@@ -27,8 +27,8 @@ public class TestTokenHttpClient {
     @ConfigProperty(name = "graph-test.truststore")
     Optional<String> truststore;
 
-    @ConfigProperty(name = "graph-test.truststore-password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "graph-test.truststore-password")
+    Optional<String> password;
 
     @Produces
     @Alternative
@@ -41,7 +41,7 @@ public class TestTokenHttpClient {
         }
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(Path.of(truststore.get()))) {
-            store.load(in, password.toCharArray());
+            store.load(in, password.orElse("").toCharArray());
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
