@@ -67,11 +67,14 @@ public class TimeTriggerService {
             return Outcome.GONE; // the profile changed meanwhile; its new jobs replace this one
         }
         TimeRule rule = current.get().rule();
-        Outcome outcome = fire(current.get(), edge, start.atZone(job.zone()), now);
         Instant occurrenceEdge = edge == TimeJob.Edge.ENTER ? start
                 : rule.endOf(start.atZone(job.zone())).orElseThrow().toInstant();
-        jobs.scheduleNext(job, rule, edge, now.isAfter(occurrenceEdge) ? now : occurrenceEdge);
-        return outcome;
+        try {
+            return fire(current.get(), edge, start.atZone(job.zone()), now);
+        } finally {
+            // also when this firing failed (database away): the next occurrences must stay scheduled
+            jobs.scheduleNext(job, rule, edge, now.isAfter(occurrenceEdge) ? now : occurrenceEdge);
+        }
     }
 
     /** Fires, for each of {@code scheduled}, the latest edge that is due and still inside its window. */
