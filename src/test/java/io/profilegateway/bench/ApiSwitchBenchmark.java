@@ -183,7 +183,8 @@ public final class ApiSwitchBenchmark {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    /** {@code --name value} pairs (every benchmark of this package takes its options so). */
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {

@@ -51,14 +51,16 @@ public final class GatewayProcess implements AutoCloseable {
         Process process = builder.start();
         String base = "http://127.0.0.1:" + port;
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        String lastAnswer = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the gateway exited; see " + dir.resolve("gateway.log"));
             }
             try {
                 var response = client.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                        HttpResponse.BodyHandlers.ofString());
+                lastAnswer = response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200) {
                     System.out.println("gateway started on " + base + " (log: " + dir.resolve("gateway.log") + ")");
                     return new GatewayProcess(base, dir, process);
@@ -69,7 +71,8 @@ public final class GatewayProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the gateway did not become ready within 90 s");
+        throw new IllegalStateException("the gateway did not become ready within 180 s; /q/health/ready: "
+                + lastAnswer);
     }
 
     /** The JVM options that point the gateway at the Asterisk (or simulator) at {@code hostPort}. */
@@ -93,8 +96,16 @@ public final class GatewayProcess implements AutoCloseable {
         return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1));
     }
 
+    /** SIGTERM, and waits until the gateway has shut down (its database is free for a restart in the same dir). */
     @Override
     public void close() {
         process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -33,6 +33,7 @@ final class ActionDispatcher {
         AmiMessage message = AmiMessage.of(received.headers);
         String action = message.firstNonEmpty("Action");
         sim.actionLog().record(message, action);
+        sim.observe(message);
         if (received.tooManyLines) {
             session.error(message, "Too many lines in message or allocation failure");
             return true;

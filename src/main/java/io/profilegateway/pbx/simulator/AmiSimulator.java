@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A TCP server that speaks the Asterisk Manager Interface as Asterisk 22 does, backed by an in-memory
@@ -47,7 +48,10 @@ public final class AmiSimulator implements AutoCloseable {
     private final SimulatedPbx pbx;
     private final PhoneSide phone;
     private final AmiFaults faults = new AmiFaults();
+    private static final Consumer<AmiMessage> IGNORE = m -> { };
+
     private final ActionLog actionLog;
+    private volatile Consumer<AmiMessage> observer = IGNORE;
     private final ActionDispatcher dispatcher;
     private final CopyOnWriteArrayList<AmiSession> sessions = new CopyOnWriteArrayList<>();
     private final Object lifecycle = new Object();
@@ -194,6 +198,18 @@ public final class AmiSimulator implements AutoCloseable {
      */
     public long actionsReceived(String action) {
         return actionLog.count(action);
+    }
+
+    /**
+     * Calls {@code observer} with every message received from now on, on the session's reader thread before the
+     * action runs (benchmarks time the gateway's actions with it). It must be quick and must not throw.
+     */
+    public void observeActions(Consumer<AmiMessage> observer) {
+        this.observer = observer == null ? IGNORE : observer;
+    }
+
+    void observe(AmiMessage message) {
+        observer.accept(message);
     }
 
     /** Empties the action log and resets the counters. */
