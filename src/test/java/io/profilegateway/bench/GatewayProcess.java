@@ -15,6 +15,9 @@ import java.util.List;
 /** Starts the built gateway jar as a child process on a free loopback port with its own H2 database. */
 public final class GatewayProcess implements AutoCloseable {
 
+    /** Generous: on the shared 2-core machine under load a start has taken more than 90 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+
     public final String baseUrl;
     public final Path directory;
     private final Process process;
@@ -51,7 +54,7 @@ public final class GatewayProcess implements AutoCloseable {
         Process process = builder.start();
         String base = "http://127.0.0.1:" + port;
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         String lastAnswer = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -71,8 +74,8 @@ public final class GatewayProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the gateway did not become ready within 180 s; /q/health/ready: "
-                + lastAnswer);
+        throw new IllegalStateException("the gateway did not become ready within " + START_TIMEOUT.toSeconds()
+                + " s (/q/health/ready: " + lastAnswer + "); see " + dir.resolve("gateway.log"));
     }
 
     /** The JVM options that point the gateway at the Asterisk (or simulator) at {@code hostPort}. */

@@ -29,6 +29,16 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
         if (!"postgresql".equals(System.getProperty("gateway.test.database"))) {
             return Map.of();
         }
+        return startPostgres();
+    }
+
+    /**
+     * Starts the private cluster (or takes {@code GATEWAY_TEST_PG_URL}) whatever the test run: for tests that start
+     * gateway jars themselves ({@code ClusterIT}). {@link #stop()} removes it.
+     *
+     * @return the datasource URL, username and password, as Quarkus configuration keys
+     */
+    public Map<String, String> startPostgres() {
         String external = System.getenv("GATEWAY_TEST_PG_URL");
         if (external != null && !external.isBlank()) {
             return Map.of("quarkus.datasource.jdbc.url", external,

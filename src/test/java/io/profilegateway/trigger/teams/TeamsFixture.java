@@ -17,12 +17,12 @@ import java.util.UUID;
  * Users and Teams profiles for the Teams trigger tests, each test in its own group so that one test's profiles never
  * apply to another's users.
  */
-final class TeamsFixture {
+public final class TeamsFixture {
 
-    final long group = createGroup("Europe/Berlin");
+    public final long group = createGroup("Europe/Berlin");
 
     /** A Teams-meeting profile for this group (DND while in the meeting); null activities = the default set. */
-    long teamsProfile(List<String> activities) {
+    public long teamsProfile(List<String> activities) {
         Map<String, Object> trigger = new HashMap<>(Map.of("type", "TEAMS_MEETING"));
         if (activities != null) {
             trigger.put("activities", activities);
@@ -38,7 +38,7 @@ final class TeamsFixture {
     }
 
     /** A PBX user of this group with a random Entra id. */
-    User user() {
+    public User user() {
         String entraId = UUID.randomUUID().toString();
         return new User(create(Map.of("entraObjectId", entraId)), entraId);
     }
@@ -55,19 +55,19 @@ final class TeamsFixture {
         return asAdmin().body(body).post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static JsonPath active(long userId) {
+    public static JsonPath active(long userId) {
         return asAdmin().get("/api/v1/users/" + userId + "/profile").then().statusCode(200).extract().jsonPath();
     }
 
-    static long activeProfile(long userId) {
+    public static long activeProfile(long userId) {
         return active(userId).getLong("profileId");
     }
 
-    static List<Map<String, Object>> history(long userId) {
+    public static List<Map<String, Object>> history(long userId) {
         return asAdmin().get("/api/v1/users/" + userId + "/history?size=100").then().statusCode(200).extract()
                 .jsonPath().getList("items");
     }
 
-    record User(long id, String entraId) {
+    public record User(long id, String entraId) {
     }
 }
