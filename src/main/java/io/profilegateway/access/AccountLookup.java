@@ -53,7 +53,9 @@ public class AccountLookup {
 
     @Transactional
     public Optional<Actor> byToken(String token) {
-        return ApiToken.<ApiToken>find("tokenHash", Secrets.sha256(token)).firstResultOptional()
+        // one query: the token, its user and his groups (the actor needs them all)
+        return ApiToken.<ApiToken>find("from ApiToken t join fetch t.user u left join fetch u.otherGroups "
+                        + "where t.tokenHash = ?1", Secrets.sha256(token)).firstResultOptional()
                 .map(t -> actorOf(t.user, (t.user.username != null ? t.user.username : "user " + t.user.id)
                         + " (token " + t.name + ")", true));
     }

@@ -104,10 +104,15 @@ public class Profile extends PanacheEntityBase {
         if (assignment == Assignment.PERSONAL) {
             return owner != null && owner.id.equals(user.id);
         }
+        return admits(roles, groupIds(), user);
+    }
+
+    /** The role and group restrictions of a SYSTEM or ADMIN profile: empty = everyone. */
+    static boolean admits(Set<Role> roles, Set<Long> groupIds, User user) {
         if (!roles.isEmpty() && !roles.contains(user.role)) {
             return false;
         }
-        return groups.isEmpty() || !Collections.disjoint(groupIds(), user.groupIds());
+        return groupIds.isEmpty() || !Collections.disjoint(groupIds, user.groupIds());
     }
 
     public Set<Long> groupIds() {

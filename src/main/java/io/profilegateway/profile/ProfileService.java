@@ -12,6 +12,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,6 +78,8 @@ public class ProfileService {
             throw ApiProblem.invalid("ownerId", "cannot change");
         }
         apply(actor, dto, profile);
+        // a new version even where only a collection changed: every node's ProfileChains reads the chains again
+        Profile.getEntityManager().lock(profile, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         changed.fire(new ProfileChanged(profile.id, false));
         return ProfileDto.of(profile);
     }

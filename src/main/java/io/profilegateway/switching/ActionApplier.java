@@ -3,7 +3,8 @@ package io.profilegateway.switching;
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.directory.team.Team;
 import io.profilegateway.directory.workplace.Workplace;
-import io.profilegateway.profile.ActionRow;
+import io.profilegateway.profile.ActionStep;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,7 @@ final class ActionApplier {
 
     private final UserState state;
     private final SwitchParameters parameters;
+    private final EntityManager em = UserState.getEntityManager();
     private final List<String> notes = new ArrayList<>();
 
     ActionApplier(UserState state, SwitchParameters parameters) {
@@ -26,38 +28,38 @@ final class ActionApplier {
         return notes;
     }
 
-    void apply(ActionRow step) {
-        switch (step.type) {
-            case SET_REACHABILITY -> state.reachable = step.enabled;
+    void apply(ActionStep step) {
+        switch (step.type()) {
+            case SET_REACHABILITY -> state.reachable = step.enabled();
             case FOLLOW_ME -> followMe(step);
-            case GSM_MODE -> gsm(step.enabled);
-            case TEAM_LOGIN -> login(step.team, step.penalty == null ? 0 : step.penalty);
-            case TEAM_LOGOUT -> state.teams.removeIf(m -> m.team.id.equals(step.team.id));
-            case TEAM_PAUSE -> pause(step.team, true, step.reason == null ? "" : step.reason);
-            case TEAM_UNPAUSE -> pause(step.team, false, null);
-            case SET_WORKPLACE -> takeWorkplace(step.workplace);
+            case GSM_MODE -> gsm(step.enabled());
+            case TEAM_LOGIN -> login(step.teamId(), step.penalty() == null ? 0 : step.penalty());
+            case TEAM_LOGOUT -> state.teams.removeIf(m -> m.team.id.equals(step.teamId()));
+            case TEAM_PAUSE -> pause(step.teamId(), true, step.reason() == null ? "" : step.reason());
+            case TEAM_UNPAUSE -> pause(step.teamId(), false, null);
+            case SET_WORKPLACE -> takeWorkplace(step.workplaceId());
             case UNSET_WORKPLACE -> state.workplace = null;
             case SET_REDIRECT -> redirect(step);
-            case UNSET_REDIRECT -> state.setRedirect(step.redirectKind, null);
+            case UNSET_REDIRECT -> state.setRedirect(step.redirectKind(), null);
         }
     }
 
-    private void redirect(ActionRow step) {
-        String target = step.asksForRedirectTarget() ? parameters.redirectTarget() : step.redirectTarget;
+    private void redirect(ActionStep step) {
+        String target = step.asksForRedirectTarget() ? parameters.redirectTarget() : step.redirectTarget();
         if (target == null) {
-            notes.add("redirect " + step.redirectKind + " skipped: no target was given");
+            notes.add("redirect " + step.redirectKind() + " skipped: no target was given");
             return;
         }
-        state.setRedirect(step.redirectKind, target);
+        state.setRedirect(step.redirectKind(), target);
     }
 
-    private void followMe(ActionRow step) {
-        state.followMeEnabled = step.enabled;
-        if (step.targets != null) {
-            state.followMeTargets = step.targets;
+    private void followMe(ActionStep step) {
+        state.followMeEnabled = step.enabled();
+        if (step.targets() != null) {
+            state.followMeTargets = step.targets();
         }
-        if (step.ringSeconds != null) {
-            state.followMeRingSeconds = step.ringSeconds;
+        if (step.ringSeconds() != null) {
+            state.followMeRingSeconds = step.ringSeconds();
         }
     }
 
@@ -68,18 +70,19 @@ final class ActionApplier {
         }
     }
 
-    private void login(Team team, int penalty) {
-        state.membership(team.id).ifPresentOrElse(m -> m.penalty = penalty,
-                () -> state.teams.add(new TeamMembership(team, penalty)));
+    private void login(long teamId, int penalty) {
+        state.membership(teamId).ifPresentOrElse(m -> m.penalty = penalty,
+                () -> state.teams.add(new TeamMembership(em.getReference(Team.class, teamId), penalty)));
     }
 
-    private void pause(Team team, boolean paused, String reason) {
-        if (team == null) {
+    private void pause(Long teamId, boolean paused, String reason) {
+        if (teamId == null) {
             state.teams.forEach(m -> setPaused(m, paused, reason));
             return;
         }
-        state.membership(team.id).ifPresentOrElse(m -> setPaused(m, paused, reason),
-                () -> notes.add((paused ? "pause" : "unpause") + " skipped: not logged in to team " + team.name));
+        state.membership(teamId).ifPresentOrElse(m -> setPaused(m, paused, reason),
+                () -> notes.add((paused ? "pause" : "unpause") + " skipped: not logged in to team "
+                        + em.find(Team.class, teamId).name));
     }
 
     private static void setPaused(TeamMembership m, boolean paused, String reason) {
@@ -87,7 +90,8 @@ final class ActionApplier {
         m.pauseReason = paused ? reason : null;
     }
 
-    private void takeWorkplace(Workplace workplace) {
+    private void takeWorkplace(long workplaceId) {
+        Workplace workplace = em.getReference(Workplace.class, workplaceId);
         long holders = UserState.count("workplace = ?1 and userId <> ?2", workplace, state.userId);
         if (holders > 0) {
             throw ApiProblem.conflict("workplace-occupied",

@@ -6,7 +6,6 @@ import io.profilegateway.common.ApiProblem;
 import io.profilegateway.common.PageResult;
 import io.profilegateway.common.Paging;
 import io.profilegateway.common.Violations;
-import io.profilegateway.directory.user.User;
 import io.profilegateway.directory.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -39,12 +38,12 @@ public class ActiveProfileService {
             parameters.forEach((k, value) -> v.required("parameters." + k, value));
         }
         v.throwIfAny();
-        QuarkusTransaction.requiringNew().run(() -> {
-            User user = users.findReadable(actor, userId);
-            access.require(access.canSwitch(actor, user), "switch this user's profile");
-        });
         SwitchSource source = actor.viaToken() ? SwitchSource.API : SwitchSource.MANUAL;
-        return switcher.switchProfile(new SwitchCommand(userId, profileId, parameters, source, actor.label()));
+        return switcher.switchProfile(new SwitchCommand(userId, profileId, parameters, source, actor.label()),
+                user -> {
+                    users.requireReadable(actor, user);
+                    access.require(access.canSwitch(actor, user), "switch this user's profile");
+                });
     }
 
     public PageResult<HistoryEntry> history(Actor actor, long userId, Paging paging) {

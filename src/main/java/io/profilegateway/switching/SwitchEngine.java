@@ -2,7 +2,9 @@ package io.profilegateway.switching;
 
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.directory.user.User;
+import io.profilegateway.profile.ActionStep;
 import io.profilegateway.profile.Profile;
+import io.profilegateway.profile.ProfileChains;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The switching engine: one transaction per switch that locks the user's state row (so two switches of one user
@@ -29,10 +32,24 @@ public class SwitchEngine {
     @Inject
     Clock clock;
 
+    @Inject
+    ProfileChains chains;
+
     @Transactional
     public SwitchResult run(SwitchCommand command) {
+        return run(command, user -> {
+        });
+    }
+
+    /**
+     * @param permission checks, under the user's lock and in the switch's transaction, that the caller may switch
+     *                   this user (throws the problem otherwise); one transaction for the check and the switch
+     */
+    @Transactional
+    public SwitchResult run(SwitchCommand command, Consumer<User> permission) {
         UserState state = UserState.lockForUpdate(command.userId())
                 .orElseThrow(() -> ApiProblem.notFound("user", command.userId()));
+        permission.accept(state.user);
         Profile target = Profile.<Profile>findByIdOptional(command.profileId())
                 .orElseThrow(() -> ApiProblem.invalid("profileId", "no profile with id " + command.profileId()));
         return apply(state, target, command);
@@ -53,7 +70,7 @@ public class SwitchEngine {
             return Optional.empty();
         }
         Profile back = state.previousProfile;
-        if (back == null || !back.isUsableBy(state.user)) {
+        if (back == null || !chains.isUsableBy(back, state.user)) {
             back = Profile.findById(Profile.AVAILABLE_ID);
         }
         return Optional.of(apply(state, back, new SwitchCommand(userId, back.id, null, source, actor), true));
@@ -65,7 +82,7 @@ public class SwitchEngine {
     }
 
     private SwitchResult apply(UserState state, Profile target, SwitchCommand command, boolean returning) {
-        if (!target.isUsableBy(state.user)) {
+        if (!chains.isUsableBy(target, state.user)) {
             throw ApiProblem.invalid("profileId", "profile '" + target.name + "' is not available to this user");
         }
         Profile from = state.activeProfile;
@@ -80,11 +97,13 @@ public class SwitchEngine {
                     "'" + from.name + "' is sticky: triggers do not switch away from it", now);
             return result(SwitchOutcome.SKIPPED_STICKY, state);
         }
-        SwitchParameters parameters = SwitchParameters.resolve(command.parameters(), from.leaveActions,
-                target.enterActions, command.source().isPerson());
+        List<ActionStep> leave = chains.of(from).leave();
+        List<ActionStep> enter = chains.of(target).enter();
+        SwitchParameters parameters = SwitchParameters.resolve(command.parameters(), leave, enter,
+                command.source().isPerson());
         ActionApplier applier = new ActionApplier(state, parameters);
-        from.leaveActions.forEach(applier::apply);
-        target.enterActions.forEach(applier::apply);
+        leave.forEach(applier::apply);
+        enter.forEach(applier::apply);
         state.previousProfile = from;
         state.activeProfile = target;
         state.activeSince = now;
@@ -136,7 +155,7 @@ public class SwitchEngine {
         state.activeSince = clock.instant();
         state.activeSource = SwitchSource.SYSTEM;
         ActionApplier applier = new ActionApplier(state, new SwitchParameters(null));
-        available.enterActions.forEach(applier::apply);
+        chains.of(available).enter().forEach(applier::apply);
         state.persist();
         record(state, null, available, new SwitchCommand(user.id, available.id, null, SwitchSource.SYSTEM, actor),
                 SwitchOutcome.SWITCHED, "new user", state.activeSince);

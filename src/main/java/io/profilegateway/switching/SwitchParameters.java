@@ -1,7 +1,7 @@
 package io.profilegateway.switching;
 
 import io.profilegateway.common.Violations;
-import io.profilegateway.profile.ActionRow;
+import io.profilegateway.profile.ActionStep;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,13 +19,13 @@ record SwitchParameters(String redirectTarget) {
      * @param strict a person is asking: a missing value is a 400. Otherwise (a trigger, the system) the asking steps
      *               are skipped and noted, as nobody is there to answer.
      */
-    static SwitchParameters resolve(Map<String, String> given, List<ActionRow> leave, List<ActionRow> enter,
+    static SwitchParameters resolve(Map<String, String> given, List<ActionStep> leave, List<ActionStep> enter,
             boolean strict) {
         Violations v = new Violations();
         given.keySet().stream().filter(k -> !KNOWN.contains(k)).sorted()
                 .forEach(k -> v.add("parameters." + k, "is not a known parameter (known: " + REDIRECT_TARGET + ")"));
-        boolean asked = leave.stream().anyMatch(ActionRow::asksForRedirectTarget)
-                || enter.stream().anyMatch(ActionRow::asksForRedirectTarget);
+        boolean asked = leave.stream().anyMatch(ActionStep::asksForRedirectTarget)
+                || enter.stream().anyMatch(ActionStep::asksForRedirectTarget);
         String target = given.get(REDIRECT_TARGET);
         if (asked && target == null && strict) {
             v.add("parameters." + REDIRECT_TARGET, "is required: the profile asks for the redirect target");

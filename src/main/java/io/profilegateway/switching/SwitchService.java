@@ -3,8 +3,10 @@ package io.profilegateway.switching;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.profilegateway.common.ApiProblem;
+import io.profilegateway.directory.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
 
 /**
  * The entry point for every switch, whoever asks: runs the engine's transaction, counts and times it, and records a
@@ -20,10 +22,16 @@ public class SwitchService {
     MeterRegistry registry;
 
     public SwitchResult switchProfile(SwitchCommand command) {
+        return switchProfile(command, user -> {
+        });
+    }
+
+    /** A switch someone asked for: {@code permission} checks, in the switch's transaction, that he may. */
+    public SwitchResult switchProfile(SwitchCommand command, Consumer<User> permission) {
         Timer.Sample sample = Timer.start(registry);
         SwitchOutcome outcome = SwitchOutcome.FAILED;
         try {
-            SwitchResult result = engine.run(command);
+            SwitchResult result = engine.run(command, permission);
             outcome = result.outcome();
             return result;
         } catch (ApiProblem problem) {

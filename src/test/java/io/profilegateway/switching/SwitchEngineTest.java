@@ -273,4 +273,34 @@ class SwitchEngineTest {
 
         assertThat(events.forUser(user)).isEmpty();
     }
+
+    @Test
+    void shouldApplyAProfileAsChangedAfterASwitchHasUsedIt() {
+        long user = id(createUser("USER"));
+        long p = createProfile(List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "100")), List.of());
+        switchTo(user, p).statusCode(200);
+        switchTo(user, 1).statusCode(200);
+
+        Map<String, Object> profile = asAdmin().get("/api/v1/profiles/" + p).then().statusCode(200).extract()
+                .jsonPath().getMap("");
+        profile.put("enterActions", List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "200")));
+        asAdmin().body(profile).put("/api/v1/profiles/" + p).then().statusCode(200);
+        switchTo(user, p).statusCode(200);
+        assertThat(desired(user).getString("redirects.BUSY")).isEqualTo("200");
+    }
+
+    @Test
+    void shouldRefuseAProfileWhoseAudienceNoLongerIncludesTheUser() {
+        long user = id(createUser("USER"));
+        long p = createProfile(List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "100")), List.of());
+        switchTo(user, p).statusCode(200);
+        switchTo(user, 1).statusCode(200);
+
+        Map<String, Object> profile = asAdmin().get("/api/v1/profiles/" + p).then().statusCode(200).extract()
+                .jsonPath().getMap("");
+        profile.put("roles", List.of("MANAGER"));
+        asAdmin().body(profile).put("/api/v1/profiles/" + p).then().statusCode(200);
+
+        switchTo(user, p).statusCode(400).body("violations[0].field", equalTo("profileId"));
+    }
 }

@@ -71,10 +71,15 @@ public class UserService {
     /** The user, if the actor may see him; 404 otherwise (whether he exists is none of the actor's business). */
     public User findReadable(Actor actor, long id) {
         User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("user", id));
-        if (!access.canReadUser(actor, user)) {
-            throw ApiProblem.notFound("user", id);
-        }
+        requireReadable(actor, user);
         return user;
+    }
+
+    /** 404 unless the actor may see the user. */
+    public void requireReadable(Actor actor, User user) {
+        if (!access.canReadUser(actor, user)) {
+            throw ApiProblem.notFound("user", user.id);
+        }
     }
 
     @Transactional
