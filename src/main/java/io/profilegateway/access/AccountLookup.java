@@ -3,11 +3,15 @@ package io.profilegateway.access;
 import io.profilegateway.directory.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,13 +55,31 @@ public class AccountLookup {
         return Optional.of(actorOf(user, user.username, false));
     }
 
+    /**
+     * Plain values, no entities: every API request with a token comes here, and loading the user as an entity would
+     * cost a flush-time dirty check on top of the queries.
+     */
     @Transactional
     public Optional<Actor> byToken(String token) {
-        // one query: the token, its user and his groups (the actor needs them all)
-        return ApiToken.<ApiToken>find("from ApiToken t join fetch t.user u left join fetch u.otherGroups "
-                        + "where t.tokenHash = ?1", Secrets.sha256(token)).firstResultOptional()
-                .map(t -> actorOf(t.user, (t.user.username != null ? t.user.username : "user " + t.user.id)
-                        + " (token " + t.name + ")", true));
+        EntityManager em = ApiToken.getEntityManager();
+        List<Object[]> rows = em.createQuery("select u.id, u.username, u.role, u.profilePersonal, pg.id, t.name "
+                        + "from ApiToken t join t.user u left join u.primaryGroup pg where t.tokenHash = :hash",
+                        Object[].class)
+                .setParameter("hash", Secrets.sha256(token)).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        long userId = (Long) row[0];
+        Set<Long> groupIds = new LinkedHashSet<>();
+        if (row[4] != null) {
+            groupIds.add((Long) row[4]);
+        }
+        groupIds.addAll(em.createQuery("select g.id from AppUser u join u.otherGroups g where u.id = :id", Long.class)
+                .setParameter("id", userId).getResultList());
+        String username = (String) row[1];
+        return Optional.of(new Actor(userId, (username != null ? username : "user " + userId) + " (token " + row[5]
+                + ")", (Role) row[2], groupIds, (Boolean) row[3], true));
     }
 
     private static Actor actorOf(User user, String label, boolean viaToken) {
