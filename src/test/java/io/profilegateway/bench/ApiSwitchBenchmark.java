@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.profilegateway.pbx.simulator.AmiSimulator;
 import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
+import io.profilegateway.testing.PostgresTestDatabase;
 import io.vertx.core.http.HttpMethod;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,8 @@ import java.util.function.IntFunction;
  * throughput and p50/p90/p99/max, and the ratios to the target (1,000 switches/s, p99 ≤ 25 ms) and to the baseline.
  *
  * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--users 500] [--connections 32]
- *     [--ami host:port --ami-user … --ami-secret …] [--url http://host:8080 --admin-password …]</pre>
+ *     [--database h2|postgresql] [--ami host:port --ami-user … --ami-secret …]
+ *     [--url http://host:8080 --admin-password …]</pre>
  */
 public final class ApiSwitchBenchmark {
 
@@ -43,6 +45,7 @@ public final class ApiSwitchBenchmark {
         GatewayProcess process = null;
         String base = options.get("url");
         AmiSimulator simulator = null;
+        PostgresTestDatabase postgres = null;
         if (base == null) {
             List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
             if (options.containsKey("gateway-jvm")) { // e.g. a flight recording: -XX:StartFlightRecording=…
@@ -58,8 +61,17 @@ public final class ApiSwitchBenchmark {
                 options.put("ami-secret", "bench-secret");
             }
             jvm.addAll(GatewayProcess.amiOptions(ami, options.get("ami-user"), options.get("ami-secret")));
-            process = GatewayProcess.start(Path.of(options.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar")),
-                    adminPassword, jvm);
+            String jar = "target/quarkus-app/quarkus-run.jar";
+            if ("postgresql".equals(options.get("database"))) {
+                // production's database, with production's durability: every commit waits for its WAL flush
+                postgres = new PostgresTestDatabase();
+                postgres.startPostgres(true).forEach((key, value) -> jvm.add("-D" + key + "=" + value));
+                jar = "target/postgresql-app/quarkus-run.jar";
+                System.out.println("database: a private PostgreSQL (fsync and synchronous_commit on)");
+            } else {
+                System.out.println("database: the embedded H2 file database (the default)");
+            }
+            process = GatewayProcess.start(Path.of(options.getOrDefault("jar", jar)), adminPassword, jvm);
             base = process.baseUrl;
         }
         try {
@@ -70,6 +82,9 @@ public final class ApiSwitchBenchmark {
             }
             if (simulator != null) {
                 simulator.stop();
+            }
+            if (postgres != null) {
+                postgres.stop();
             }
         }
     }

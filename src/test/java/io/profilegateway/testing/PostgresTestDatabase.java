@@ -39,6 +39,14 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
      * @return the datasource URL, username and password, as Quarkus configuration keys
      */
     public Map<String, String> startPostgres() {
+        return startPostgres(false);
+    }
+
+    /**
+     * @param durable as in production (fsync and synchronous commit on: benchmarks); otherwise tuned for tests
+     *                (nothing waits for the disk)
+     */
+    public Map<String, String> startPostgres(boolean durable) {
         String external = System.getenv("GATEWAY_TEST_PG_URL");
         if (external != null && !external.isBlank()) {
             return Map.of("quarkus.datasource.jdbc.url", external,
@@ -57,8 +65,9 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
                     "--auth=trust", "-E", "UTF8", "--no-sync"));
             run(command(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
                     "-l", dir.resolve("log").toString(), "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=100", "start"));
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100"
+                            + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
+                    "start"));
             return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
                     "quarkus.datasource.username", "gateway", "quarkus.datasource.password", "");
         } catch (IOException e) {
