@@ -30,6 +30,7 @@ public class SwitchService {
     public SwitchResult switchProfile(SwitchCommand command, Consumer<User> permission) {
         Timer.Sample sample = Timer.start(registry);
         SwitchOutcome outcome = SwitchOutcome.FAILED;
+        boolean attempted = true;
         try {
             SwitchResult result = engine.run(command, permission);
             outcome = result.outcome();
@@ -38,11 +39,15 @@ public class SwitchService {
             if (problem.status() == 409) {
                 engine.recordFailure(command, problem.getMessage());
             }
+            // an unknown user or a caller without the right is no switch that failed
+            attempted = problem.status() != 403 && problem.status() != 404;
             throw problem;
         } finally {
-            registry.counter("gateway.switches", "source", command.source().name(), "outcome", outcome.name())
-                    .increment();
-            sample.stop(registry.timer("gateway.switch.duration", "source", command.source().name()));
+            if (attempted) {
+                registry.counter("gateway.switches", "source", command.source().name(), "outcome", outcome.name())
+                        .increment();
+                sample.stop(registry.timer("gateway.switch.duration", "source", command.source().name()));
+            }
         }
     }
 }

@@ -277,14 +277,10 @@ class SwitchEngineTest {
     @Test
     void shouldApplyAProfileAsChangedAfterASwitchHasUsedIt() {
         long user = id(createUser("USER"));
-        long p = createProfile(List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "100")), List.of());
-        switchTo(user, p).statusCode(200);
-        switchTo(user, 1).statusCode(200);
+        long p = profileUsedOnce(user);
 
-        Map<String, Object> profile = asAdmin().get("/api/v1/profiles/" + p).then().statusCode(200).extract()
-                .jsonPath().getMap("");
-        profile.put("enterActions", List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "200")));
-        asAdmin().body(profile).put("/api/v1/profiles/" + p).then().statusCode(200);
+        changeProfile(p, "enterActions", List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "200")));
+
         switchTo(user, p).statusCode(200);
         assertThat(desired(user).getString("redirects.BUSY")).isEqualTo("200");
     }
@@ -292,15 +288,25 @@ class SwitchEngineTest {
     @Test
     void shouldRefuseAProfileWhoseAudienceNoLongerIncludesTheUser() {
         long user = id(createUser("USER"));
+        long p = profileUsedOnce(user);
+
+        changeProfile(p, "roles", List.of("MANAGER"));
+
+        switchTo(user, p).statusCode(400).body("violations[0].field", equalTo("profileId"));
+    }
+
+    /** A profile the user has switched to and back from, so that its chains have been read. */
+    private static long profileUsedOnce(long user) {
         long p = createProfile(List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "100")), List.of());
         switchTo(user, p).statusCode(200);
         switchTo(user, 1).statusCode(200);
+        return p;
+    }
 
-        Map<String, Object> profile = asAdmin().get("/api/v1/profiles/" + p).then().statusCode(200).extract()
+    private static void changeProfile(long id, String field, Object value) {
+        Map<String, Object> profile = asAdmin().get("/api/v1/profiles/" + id).then().statusCode(200).extract()
                 .jsonPath().getMap("");
-        profile.put("roles", List.of("MANAGER"));
-        asAdmin().body(profile).put("/api/v1/profiles/" + p).then().statusCode(200);
-
-        switchTo(user, p).statusCode(400).body("violations[0].field", equalTo("profileId"));
+        profile.put(field, value);
+        asAdmin().body(profile).put("/api/v1/profiles/" + id).then().statusCode(200);
     }
 }
