@@ -114,6 +114,10 @@ public class ProblemMapper {
                             "The database is not reachable; try again in a few seconds", List.of()))
                     .build();
         }
+        if (isConcurrentChange(e)) {
+            return respond(409, "concurrent-change",
+                    "Someone else changed this at the same moment; read it again and repeat your change", List.of());
+        }
         LOG.error("unexpected error", e);
         return respond(500, "internal-error", "An unexpected error occurred; it has been logged", List.of());
     }
@@ -182,6 +186,17 @@ public class ProblemMapper {
             }
         }
         return sb.toString();
+    }
+
+    /** An optimistic-lock failure (two changes of one row at once), often wrapped in the commit's exception. */
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException
+                    || t instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isDatabaseUnavailable(Throwable e) {

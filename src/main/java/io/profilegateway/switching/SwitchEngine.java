@@ -42,14 +42,17 @@ public class SwitchEngine {
     }
 
     /**
-     * @param permission checks, under the user's lock and in the switch's transaction, that the caller may switch
-     *                   this user (throws the problem otherwise); one transaction for the check and the switch
+     * @param permission checks, in the switch's transaction and before the user's state is locked, that the caller
+     *                   may switch this user (throws the problem otherwise)
      */
     @Transactional
     public SwitchResult run(SwitchCommand command, Consumer<User> permission) {
+        // the permission first: a caller who may not switch the user takes no lock on his state
+        User user = User.<User>findByIdOptional(command.userId())
+                .orElseThrow(() -> ApiProblem.notFound("user", command.userId()));
+        permission.accept(user);
         UserState state = UserState.lockForUpdate(command.userId())
                 .orElseThrow(() -> ApiProblem.notFound("user", command.userId()));
-        permission.accept(state.user);
         Profile target = Profile.<Profile>findByIdOptional(command.profileId())
                 .orElseThrow(() -> ApiProblem.invalid("profileId", "no profile with id " + command.profileId()));
         return apply(state, target, command);

@@ -773,4 +773,28 @@ class ProfileApiTest {
         asAdmin().get("/api/v1/users/" + id(owner) + "/profile").then().body("profileId", equalTo(1))
                 .body("source", equalTo("SYSTEM"));
     }
+
+    @Test
+    void concurrentChangesOfOneProfileAreAnsweredWithSuccessOrConflictNeverA500() throws Exception {
+        long p = createProfile(List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "100")), List.of());
+        Map<String, Object> body = asAdmin().get("/api/v1/profiles/" + p).then().statusCode(200).extract()
+                .jsonPath().getMap("");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Map<String, Object> change = new HashMap<>(body);
+                change.put("enterActions", List.of(action("SET_REDIRECT", "kind", "BUSY", "target", "2" + i)));
+                answers.add(pool.submit(() -> asAdmin().body(change).put("/api/v1/profiles/" + p).then()
+                        .extract().statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).allMatch(s -> s == 200 || s == 409).contains(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
