@@ -23,7 +23,6 @@ public class ProfileChains {
     /** What a switch needs of a profile besides its row. */
     public record Chains(long version, Set<Role> roles, Set<Long> groupIds, List<ActionStep> enter,
             List<ActionStep> leave) {
-
     }
 
     private final Map<Long, Chains> byProfile = new ConcurrentHashMap<>();
