@@ -89,6 +89,29 @@ class TeamsMeetingTest {
     }
 
     @Test
+    void shouldNotSwitchAUserAwayFromAStickyProfile() {
+        TeamsFixture f = new TeamsFixture();
+        long meeting = f.teamsProfile(null);
+        long sticky = io.profilegateway.testing.Api.createProfile(Map.of("groupIds", List.of(f.group), "sticky", true),
+                List.of(), List.of());
+        TeamsFixture.User user = f.user();
+        switchTo(user.id(), sticky).statusCode(200);
+
+        graph.setActivity(user.entraId(), "InAMeeting");
+
+        await().atMost(WAIT).until(() -> "SKIPPED_STICKY".equals(history(user.id()).get(0).get("outcome")));
+        assertThat(history(user.id()).get(0)).containsEntry("source", "TEAMS")
+                .containsEntry("toProfileId", (int) meeting);
+        assertThat(activeProfile(user.id())).isEqualTo(sticky);
+
+        graph.setActivity(user.entraId(), "Available");
+        await().atMost(WAIT).until(() -> tracked(user.id()) == null); // the end is decided
+        pollsPass(Duration.ofMillis(500));
+        assertThat(activeProfile(user.id())).isEqualTo(sticky);
+        assertThat(active(user.id()).getString("source")).isEqualTo("MANUAL");
+    }
+
+    @Test
     void shouldIgnoreOfflineAndPresenceUnknown() {
         TeamsFixture f = new TeamsFixture();
         long meeting = f.teamsProfile(null);
