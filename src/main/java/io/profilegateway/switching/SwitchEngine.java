@@ -118,7 +118,7 @@ public class SwitchEngine {
         SwitchResult result = result(SwitchOutcome.SWITCHED, state);
         switched.fire(new ProfileSwitched(state.userId, from.id, target.id, command.source(), command.actor(), now,
                 result.desired()));
-        announce(state, state.user.pbxServer);
+        announce(state, state.user.pbxServer, result.desired());
         return result;
     }
 
@@ -203,8 +203,15 @@ public class SwitchEngine {
 
     private void announce(UserState state, String previousServer) {
         if (state.user.isPbxUser()) {
+            announce(state, previousServer, DesiredPbxState.of(state));
+        }
+    }
+
+    /** With the desired state already taken from {@code state} (a switch's result): not computed twice. */
+    private void announce(UserState state, String previousServer, DesiredPbxState desired) {
+        if (state.user.isPbxUser()) {
             changed.fire(new DesiredStateChanged(state.userId, state.user.extension, state.user.pbxServer,
-                    previousServer, DesiredPbxState.of(state)));
+                    previousServer, desired));
         }
     }
 

@@ -62,7 +62,11 @@ public final class ApiSwitchBenchmark {
             }
             jvm.addAll(GatewayProcess.amiOptions(ami, options.get("ami-user"), options.get("ami-secret")));
             String jar = "target/quarkus-app/quarkus-run.jar";
-            if ("postgresql".equals(options.get("database"))) {
+            String database = options.getOrDefault("database", "h2");
+            if (!database.equals("h2") && !database.equals("postgresql")) {
+                throw new IllegalArgumentException("--database must be h2 or postgresql, not " + database);
+            }
+            if (database.equals("postgresql")) {
                 // production's database, with production's durability: every commit waits for its WAL flush
                 postgres = new PostgresTestDatabase();
                 postgres.startPostgres(true).forEach((key, value) -> jvm.add("-D" + key + "=" + value));
