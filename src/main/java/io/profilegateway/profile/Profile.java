@@ -67,7 +67,7 @@ public class Profile extends PanacheEntityBase {
     public String scopeKey;
 
     /** Roles that may use the profile; empty = every role. */
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection
     @CollectionTable(name = "profile_role", joinColumns = @JoinColumn(name = "profile_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "role")
