@@ -71,7 +71,7 @@ public final class GatewayProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // starting
             }
-            Thread.sleep(200);
+            Thread.sleep(50); // fine enough for P4's start time (target 3 s)
         }
         process.destroyForcibly();
         throw new IllegalStateException("the gateway did not become ready within " + START_TIMEOUT.toSeconds()
@@ -93,6 +93,10 @@ public final class GatewayProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
