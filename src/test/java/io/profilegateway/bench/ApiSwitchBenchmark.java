@@ -3,7 +3,6 @@ package io.profilegateway.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.profilegateway.pbx.simulator.AmiSimulator;
-import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
 import io.profilegateway.testing.PostgresTestDatabase;
 import io.vertx.core.http.HttpMethod;
 import java.net.URI;
@@ -47,20 +46,8 @@ public final class ApiSwitchBenchmark {
         AmiSimulator simulator = null;
         PostgresTestDatabase postgres = null;
         if (base == null) {
-            List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-            if (options.containsKey("gateway-jvm")) { // e.g. a flight recording: -XX:StartFlightRecording=…
-                jvm.addAll(List.of(options.get("gateway-jvm").trim().split("\\s+")));
-            }
-            String ami = options.get("ami");
-            if (ami == null) {
-                // no Asterisk given: the gateway talks to a simulator in this JVM, as in the tests
-                simulator = new AmiSimulator(AmiSimulatorConfig.builder().user("bench", "bench-secret")
-                        .acceptAnyQueue().authFailureDelay(Duration.ZERO).actionLogCapacity(1000).build()).start();
-                ami = simulator.host() + ":" + simulator.port();
-                options.put("ami-user", "bench");
-                options.put("ami-secret", "bench-secret");
-            }
-            jvm.addAll(GatewayProcess.amiOptions(ami, options.get("ami-user"), options.get("ami-secret")));
+            List<String> jvm = GatewayProcess.jvmOptions(options, List.of("-Xmx1g"));
+            simulator = GatewayProcess.pbx(options, jvm).orElse(null);
             String jar = "target/quarkus-app/quarkus-run.jar";
             String database = options.getOrDefault("database", "h2");
             if (!database.equals("h2") && !database.equals("postgresql")) {

@@ -3,7 +3,6 @@ package io.profilegateway.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.profilegateway.pbx.simulator.AmiSimulator;
-import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,20 +52,9 @@ public final class FootprintBenchmark {
         int profileCount = Integer.parseInt(options.getOrDefault("profiles", "20"));
         int starts = Integer.parseInt(options.getOrDefault("starts", "3"));
         // Quarkus' "started in" line (GatewayProcess keeps the rest of the log at WARN)
-        List<String> jvm = new ArrayList<>(List.of("-Dquarkus.log.category.\"io.quarkus\".level=INFO"));
-        if (options.containsKey("gateway-jvm")) {
-            jvm.addAll(List.of(options.get("gateway-jvm").trim().split("\\s+")));
-        }
-        AmiSimulator simulator = null;
-        String ami = options.get("ami");
-        if (ami == null) {
-            simulator = new AmiSimulator(AmiSimulatorConfig.builder().user("bench", "bench-secret")
-                    .acceptAnyQueue().authFailureDelay(Duration.ZERO).actionLogCapacity(1000).build()).start();
-            ami = simulator.host() + ":" + simulator.port();
-            options.put("ami-user", "bench");
-            options.put("ami-secret", "bench-secret");
-        }
-        jvm.addAll(GatewayProcess.amiOptions(ami, options.get("ami-user"), options.get("ami-secret")));
+        List<String> jvm = GatewayProcess.jvmOptions(options,
+                List.of("-Dquarkus.log.category.\"io.quarkus\".level=INFO"));
+        AmiSimulator simulator = GatewayProcess.pbx(options, jvm).orElse(null);
         Path jar = Path.of(options.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"));
         // --dir: a database filled by an earlier run (its path is printed), to compare JVM options without filling again
         Path dir = options.containsKey("dir") ? Path.of(options.get("dir"))

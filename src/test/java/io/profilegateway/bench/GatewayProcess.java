@@ -1,5 +1,7 @@
 package io.profilegateway.bench;
 
+import io.profilegateway.pbx.simulator.AmiSimulator;
+import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Starts the built gateway jar as a child process on a free loopback port with its own H2 database. */
 public final class GatewayProcess implements AutoCloseable {
@@ -76,6 +80,33 @@ public final class GatewayProcess implements AutoCloseable {
         process.destroyForcibly();
         throw new IllegalStateException("the gateway did not become ready within " + START_TIMEOUT.toSeconds()
                 + " s (/q/health/ready: " + lastAnswer + "); see " + dir.resolve("gateway.log"));
+    }
+
+    /** {@code defaults}, then the benchmark's {@code --gateway-jvm "…"} (e.g. a flight recording). */
+    public static List<String> jvmOptions(Map<String, String> options, List<String> defaults) {
+        List<String> jvm = new ArrayList<>(defaults);
+        if (options.containsKey("gateway-jvm")) {
+            jvm.addAll(List.of(options.get("gateway-jvm").trim().split("\\s+")));
+        }
+        return jvm;
+    }
+
+    /**
+     * Points the gateway ({@code jvm}) at the benchmark's {@code --ami host:port --ami-user … --ami-secret …}, or when
+     * no Asterisk is given at a simulator started in this JVM, as in the tests: that one is returned, to be stopped.
+     */
+    public static Optional<AmiSimulator> pbx(Map<String, String> options, List<String> jvm) throws IOException {
+        String ami = options.get("ami");
+        AmiSimulator simulator = null;
+        if (ami == null) {
+            simulator = new AmiSimulator(AmiSimulatorConfig.builder().user("bench", "bench-secret")
+                    .acceptAnyQueue().authFailureDelay(Duration.ZERO).actionLogCapacity(1000).build()).start();
+            ami = simulator.host() + ":" + simulator.port();
+            options.put("ami-user", "bench");
+            options.put("ami-secret", "bench-secret");
+        }
+        jvm.addAll(amiOptions(ami, options.get("ami-user"), options.get("ami-secret")));
+        return Optional.ofNullable(simulator);
     }
 
     /** The JVM options that point the gateway at the Asterisk (or simulator) at {@code hostPort}. */
