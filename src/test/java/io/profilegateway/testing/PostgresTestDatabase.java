@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -20,16 +21,39 @@ import java.util.stream.Stream;
  */
 public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager {
 
+    /** The cluster of the PostgreSQL test run, for tests that take it away for a while (R5). */
+    private static volatile PostgresTestDatabase testRun;
+
     private Path dir;
     private Path bin;
     private boolean asPostgresUser;
+    private String serverOptions;
 
     @Override
     public Map<String, String> start() {
         if (!"postgresql".equals(System.getProperty("gateway.test.database"))) {
             return Map.of();
         }
+        testRun = this;
         return startPostgres();
+    }
+
+    /** The private cluster of the PostgreSQL test run; empty in the H2 run or with {@code GATEWAY_TEST_PG_URL}. */
+    public static Optional<PostgresTestDatabase> ofTestRun() {
+        PostgresTestDatabase current = testRun;
+        return current != null && current.dir != null ? Optional.of(current) : Optional.empty();
+    }
+
+    /** Stops the server (fast shutdown: open connections are cut), keeping its data. */
+    public void stopServer() throws IOException {
+        run(command(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w",
+                "stop"));
+    }
+
+    /** Starts the server again on the same port and data. */
+    public void startServer() throws IOException {
+        run(command(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
+                "-l", dir.resolve("log").toString(), "-o", serverOptions, "start"));
     }
 
     /**
@@ -63,11 +87,9 @@ public class PostgresTestDatabase implements QuarkusTestResourceLifecycleManager
             }
             run(command(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "gateway",
                     "--auth=trust", "-E", "UTF8", "--no-sync"));
-            run(command(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-t", "60",
-                    "-l", dir.resolve("log").toString(), "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100"
-                            + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"),
-                    "start"));
+            serverOptions = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c max_connections=100"
+                    + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            startServer();
             return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
                     "quarkus.datasource.username", "gateway", "quarkus.datasource.password", "");
         } catch (IOException e) {
