@@ -28,6 +28,12 @@ public class AccountLookup {
     private static final Duration REMEMBER = Duration.ofMinutes(5);
     private static final int MAX_REMEMBERED = 10_000;
 
+    /** The token's user, one row per other group (or one row without). */
+    private static final String TOKEN_ACTOR = "SELECT t.name AS token_name, u.id, u.username, u.role, "
+            + "u.profile_personal, u.primary_group_id, m.group_id FROM api_token t "
+            + "JOIN app_user u ON u.id = t.user_id LEFT JOIN user_group_member m ON m.user_id = u.id "
+            + "WHERE t.token_hash = ?";
+
     private record Verified(int credentialsVersion, Instant until) {
     }
 
@@ -98,12 +104,6 @@ public class AccountLookup {
             throw new PersistenceException("reading the API token's user failed", e);
         }
     }
-
-    /** The token's user, one row per other group (or one row without). */
-    private static final String TOKEN_ACTOR = "SELECT t.name AS token_name, u.id, u.username, u.role, "
-            + "u.profile_personal, u.primary_group_id, m.group_id FROM api_token t "
-            + "JOIN app_user u ON u.id = t.user_id LEFT JOIN user_group_member m ON m.user_id = u.id "
-            + "WHERE t.token_hash = ?";
 
     private static Actor actorOf(User user, String label, boolean viaToken) {
         return new Actor(user.id, label, user.role, user.groupIds(), user.profilePersonal, viaToken);
