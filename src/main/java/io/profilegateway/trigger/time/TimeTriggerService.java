@@ -85,7 +85,11 @@ public class TimeTriggerService {
                 continue;
             }
             boolean ended = s.rule().endOf(last.get()).map(end -> !now.isBefore(end.toInstant())).orElse(false);
-            Outcome outcome = fire(s, ended ? TimeJob.Edge.RETURN : TimeJob.Edge.ENTER, last.get(), now);
+            TimeJob.Edge edge = ended ? TimeJob.Edge.RETURN : TimeJob.Edge.ENTER;
+            if (!now.isBefore(windowEnd(s.rule(), edge, last.get()))) {
+                continue; // long past (yesterday's 12:00): nothing to catch up, and nothing worth a warning
+            }
+            Outcome outcome = fire(s, edge, last.get(), now);
             if (outcome == Outcome.FIRED) {
                 LOG.infof("Caught up time trigger %s (%s of %s)", s.job().jobKey(), ended ? "end" : "start",
                         last.get());
