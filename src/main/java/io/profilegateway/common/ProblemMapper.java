@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -190,24 +191,22 @@ public class ProblemMapper {
 
     /** An optimistic-lock failure (two changes of one row at once), often wrapped in the commit's exception. */
     private static boolean isConcurrentChange(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException
-                    || t instanceof org.hibernate.StaleStateException) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(e, t -> t instanceof jakarta.persistence.OptimisticLockException
+                || t instanceof org.hibernate.StaleStateException);
     }
 
     private static boolean isDatabaseUnavailable(Throwable e) {
+        // 08: connection exceptions; 57P: the server shuts down or is starting (PostgreSQL's admin_shutdown ends the
+        // connections a pool still holds, so it is the first error after the database went away)
+        return anyCause(e, t -> t instanceof SQLTransientConnectionException
+                || t instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
+    }
+
+    /** Whether {@code e} or any of its causes is one. */
+    private static boolean anyCause(Throwable e, Predicate<Throwable> test) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            // 08: connection exceptions; 57P: the server shuts down or is starting (PostgreSQL's admin_shutdown
-            // ends the connections a pool still holds, so it is the first error after the database went away)
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (test.test(t)) {
                 return true;
             }
         }

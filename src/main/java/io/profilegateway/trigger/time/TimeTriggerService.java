@@ -70,7 +70,14 @@ public class TimeTriggerService {
         Instant occurrenceEdge = edge == TimeJob.Edge.ENTER ? start
                 : rule.endOf(start.atZone(job.zone())).orElseThrow().toInstant();
         try {
-            return fire(current.get(), edge, start.atZone(job.zone()), now);
+            ZonedDateTime occurrence = start.atZone(job.zone());
+            Outcome outcome = fire(current.get(), edge, occurrence, now);
+            if (outcome == Outcome.OUTSIDE_WINDOW) {
+                // Quartz came too late (the gateway was busy or down): worth telling; a catch-up is not
+                LOG.warnf("Time trigger %s: %s of %s not fired, outside its window at %s", job.jobKey(), edge,
+                        occurrence, now);
+            }
+            return outcome;
         } finally {
             // also when this firing failed (database away): the next occurrences must stay scheduled
             jobs.scheduleNext(job, rule, edge, now.isAfter(occurrenceEdge) ? now : occurrenceEdge);
@@ -85,11 +92,7 @@ public class TimeTriggerService {
                 continue;
             }
             boolean ended = s.rule().endOf(last.get()).map(end -> !now.isBefore(end.toInstant())).orElse(false);
-            TimeJob.Edge edge = ended ? TimeJob.Edge.RETURN : TimeJob.Edge.ENTER;
-            if (!now.isBefore(windowEnd(s.rule(), edge, last.get()))) {
-                continue; // long past (yesterday's 12:00): nothing to catch up, and nothing worth a warning
-            }
-            Outcome outcome = fire(s, edge, last.get(), now);
+            Outcome outcome = fire(s, ended ? TimeJob.Edge.RETURN : TimeJob.Edge.ENTER, last.get(), now);
             if (outcome == Outcome.FIRED) {
                 LOG.infof("Caught up time trigger %s (%s of %s)", s.job().jobKey(), ended ? "end" : "start",
                         last.get());
@@ -100,8 +103,6 @@ public class TimeTriggerService {
     /** Fires one edge of one occurrence, if inside its window and not fired before. */
     public Outcome fire(TimeJobs.Scheduled s, TimeJob.Edge edge, ZonedDateTime start, Instant now) {
         if (!now.isBefore(windowEnd(s.rule(), edge, start)) || now.isBefore(start.toInstant())) {
-            LOG.warnf("Time trigger %s: %s of %s not fired, outside its window at %s", s.job().jobKey(), edge, start,
-                    now);
             return Outcome.OUTSIDE_WINDOW;
         }
         if (!ledger.claim(s.job().firingKey(edge, start), now)) {
