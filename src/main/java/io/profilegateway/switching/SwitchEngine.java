@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.hibernate.ReadOnlyMode;
 
 /**
  * The switching engine: one transaction per switch that locks the user's state row (so two switches of one user
@@ -48,14 +49,22 @@ public class SwitchEngine {
     @Transactional
     public SwitchResult run(SwitchCommand command, Consumer<User> permission) {
         // the permission first: a caller who may not switch the user takes no lock on his state
-        User user = User.<User>findByIdOptional(command.userId())
+        User user = readOnly(User.class, command.userId())
                 .orElseThrow(() -> ApiProblem.notFound("user", command.userId()));
         permission.accept(user);
         UserState state = UserState.lockForUpdate(command.userId())
                 .orElseThrow(() -> ApiProblem.notFound("user", command.userId()));
-        Profile target = Profile.<Profile>findByIdOptional(command.profileId())
+        Profile target = readOnly(Profile.class, command.profileId())
                 .orElseThrow(() -> ApiProblem.invalid("profileId", "no profile with id " + command.profileId()));
         return apply(state, target, command);
+    }
+
+    /**
+     * A switch reads the user and the profiles and never changes them: loaded read-only, Hibernate keeps no snapshot
+     * of them and leaves them out of the flush's dirty check (a profile's triggers are JSON, compared by converting).
+     */
+    private static <T> Optional<T> readOnly(Class<T> type, long id) {
+        return Optional.ofNullable(UserState.getEntityManager().find(type, id, ReadOnlyMode.READ_ONLY));
     }
 
     /**

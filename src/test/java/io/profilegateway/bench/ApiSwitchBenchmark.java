@@ -24,7 +24,7 @@ import java.util.function.IntFunction;
  * at the same rate, and as a baseline the cheapest endpoint of the same server ({@code /q/health/live}). Prints
  * throughput and p50/p90/p99/max, and the ratios to the target (1,000 switches/s, p99 ≤ 25 ms) and to the baseline.
  *
- * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--users 500] [--connections 32]
+ * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--warm-up 60] [--users 500] [--connections 32]
  *     [--database h2|postgresql] [--ami host:port --ami-user … --ami-secret …]
  *     [--url http://host:8080 --admin-password …]</pre>
  */
@@ -40,6 +40,7 @@ public final class ApiSwitchBenchmark {
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
         int users = Integer.parseInt(options.getOrDefault("users", "500"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
+        double warmUp = Double.parseDouble(options.getOrDefault("warm-up", "60"));
         String adminPassword = options.getOrDefault("admin-password", "bench-admin-password-1");
         GatewayProcess process = null;
         String base = options.get("url");
@@ -66,7 +67,8 @@ public final class ApiSwitchBenchmark {
             base = process.baseUrl;
         }
         try {
-            run(base, adminPassword, rate, seconds, users, connections);
+            run(base, adminPassword, rate, seconds, warmUp, users, connections,
+                    process == null ? null : ProcessHandle.of(process.pid()).orElse(null));
         } finally {
             if (process != null) {
                 process.close();
@@ -80,8 +82,8 @@ public final class ApiSwitchBenchmark {
         }
     }
 
-    private static void run(String base, String adminPassword, int rate, double seconds, int userCount,
-            int connections)
+    private static void run(String base, String adminPassword, int rate, double seconds, double warmUp,
+            int userCount, int connections, ProcessHandle server)
             throws Exception {
         // HTTP/1.1 like the load: the JDK client's default (HTTP/2) would first negotiate an h2c upgrade
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -116,10 +118,13 @@ public final class ApiSwitchBenchmark {
         LoadRun.Result baseline;
         LoadRun.Result switches;
         LoadRun.Result reads;
-        try (LoadRun load = new LoadRun(base, connections)) {
-            System.out.println("warm-up ...");
-            load.run("warm-up", Math.min(rate, 500), 5, switchCall);
-            load.run("warm-up", Math.min(rate, 500), 3, readCall);
+        try (LoadRun load = new LoadRun(base, connections, server)) {
+            // "sustained": the JIT compiles the switch path for its first ~10 s under load (a third of the CPU in a
+            // profile of a 5 s warm-up); what a long-running gateway does comes after that
+            System.out.printf("warm-up at %d/s: switches for %.0f s, then reads for %.0f s ...%n", rate, warmUp, warmUp / 3);
+            LoadRun.Result warmSwitches = load.run("warm-up switches", rate, warmUp, switchCall);
+            load.run("warm-up reads", rate, warmUp / 3, readCall);
+            System.out.println(warmSwitches.line());
             baseline = load.run("baseline GET /q/health/live", rate, seconds / 2, baselineCall);
             switches = load.run("PUT /users/{id}/profile", rate, seconds, switchCall);
             reads = load.run("GET /users/{id}/profile", rate, seconds, readCall);

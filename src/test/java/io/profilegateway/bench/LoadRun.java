@@ -39,10 +39,16 @@ final class LoadRun implements AutoCloseable {
     /**
      * {@code errors}: HTTP status ≥ 300 or a failed exchange; {@code unanswered}: no outcome within the drain
      * deadline; {@code seconds}: from the first due time to the last answer (send window plus drain, never the
-     * time spent waiting in vain for unanswered requests).
+     * time spent waiting in vain for unanswered requests); {@code serverCpuSeconds}: CPU the server process used
+     * meanwhile, NaN when it is not a process of this machine that the run knows.
      */
     record Result(String name, int offeredRate, int sent, int ok, int errors, int unanswered, double seconds,
-            long[] latenciesMicros, List<String> errorSamples) {
+            long[] latenciesMicros, List<String> errorSamples, double serverCpuSeconds) {
+
+        /** The server's CPU per answered request: what a request costs, whether or not the server kept up. */
+        double serverCpuMillisPerRequest() {
+            return ok > 0 ? serverCpuSeconds * 1000 / ok : Double.NaN;
+        }
 
         /** Successful answers per second of the send window plus drain. */
         double achievedPerSecond() {
@@ -59,9 +65,9 @@ final class LoadRun implements AutoCloseable {
 
         String line() {
             return String.format("%-28s offered %5d/s  achieved %7.1f/s (%5.1f s)  ok %6d  errors %4d  unanswered %4d"
-                    + "  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms", name, offeredRate,
-                    achievedPerSecond(), seconds, ok, errors, unanswered, percentileMillis(50), percentileMillis(90),
-                    percentileMillis(99), percentileMillis(100));
+                    + "  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  server CPU %.2f ms/request", name,
+                    offeredRate, achievedPerSecond(), seconds, ok, errors, unanswered, percentileMillis(50),
+                    percentileMillis(90), percentileMillis(99), percentileMillis(100), serverCpuMillisPerRequest());
         }
     }
 
@@ -71,8 +77,11 @@ final class LoadRun implements AutoCloseable {
     private final HttpClient client;
     private final String host;
     private final int port;
+    private final ProcessHandle server;
 
-    LoadRun(String baseUrl, int connections) {
+    /** {@code server}: the server's process when it runs on this machine (its CPU is measured), else null. */
+    LoadRun(String baseUrl, int connections, ProcessHandle server) {
+        this.server = server;
         URI uri = URI.create(baseUrl);
         host = uri.getHost();
         port = uri.getPort();
@@ -89,6 +98,7 @@ final class LoadRun implements AutoCloseable {
         AtomicLong lastAnswer = new AtomicLong();
         List<String> errorSamples = new CopyOnWriteArrayList<>();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long cpuStart = serverCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
@@ -128,9 +138,14 @@ final class LoadRun implements AutoCloseable {
             Thread.sleep(2);
         }
         double elapsed = (Math.max(sendEnd, lastAnswer.get()) - start) / 1e9;
+        double cpuSeconds = cpuStart < 0 ? Double.NaN : (serverCpuNanos() - cpuStart) / 1e9;
         long[] measured = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
         return new Result(name, rate, total, ok.get(), errors.get(), total - done.get(), elapsed, measured,
-                errorSamples);
+                errorSamples, cpuSeconds);
+    }
+
+    private long serverCpuNanos() {
+        return server == null ? -1 : server.info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
     }
 
     private static String bodyText(Buffer body) {

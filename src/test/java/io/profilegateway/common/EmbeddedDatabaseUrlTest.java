@@ -45,15 +45,20 @@ class EmbeddedDatabaseUrlTest {
         }
     }
 
-    /** Commits one row after another until the time is up or the thread is interrupted out of a write. */
+    /**
+     * Commits one row after another, each written to the file as the gateway's group commit does (a CHECKPOINT after
+     * the commit), until the time is up or the thread is interrupted out of a write.
+     */
     private static void writeFor(String url, long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         try (Connection connection = DriverManager.getConnection(url, "gateway", "");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO t (v) VALUES ('x')")) {
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO t (v) VALUES ('x')");
+                PreparedStatement checkpoint = connection.prepareStatement("CHECKPOINT")) {
             connection.setAutoCommit(false);
             while (System.nanoTime() < end) {
                 insert.executeUpdate();
                 connection.commit();
+                checkpoint.execute();
             }
         } catch (Exception interrupted) {
             // this writer's own failure is expected; what counts is the database for the others
