@@ -150,6 +150,10 @@ public final class ApiSwitchBenchmark {
                 && switches.achievedPerSecond() >= 0.98 * rate
                 && switches.percentileMillis(99) <= TARGET_P99_MS;
         System.out.println("P3 target " + (met ? "MET" : "NOT MET") + " at " + rate + " switches/s offered");
+        // the embedded database's group commit, over the whole run: commits per checkpoint = waits / checkpoints
+        String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        metrics.lines().filter(line -> line.startsWith("gateway_database_")).forEach(System.out::println);
     }
 
     /** Creates what the run needs through the public API, as the bootstrap admin. */
