@@ -45,6 +45,16 @@ class EmbeddedDatabaseUrlTest {
         }
     }
 
+    /** The shipped URL is a file database, so its commits wait for the group commit; the others need none. */
+    @Test
+    void shouldUseTheGroupCommitOnlyForAnEmbeddedFileDatabase() throws Exception {
+        assertThat(DurableCommits.isEmbeddedFileDatabase("h2", shippedUrl())).isTrue();
+        assertThat(DurableCommits.isEmbeddedFileDatabase("h2", "jdbc:h2:file:./data/gateway")).isTrue();
+        assertThat(DurableCommits.isEmbeddedFileDatabase("h2", "jdbc:h2:mem:gateway;DB_CLOSE_DELAY=-1")).isFalse();
+        assertThat(DurableCommits.isEmbeddedFileDatabase("h2", "jdbc:h2:tcp://db:9092/gateway")).isFalse();
+        assertThat(DurableCommits.isEmbeddedFileDatabase("postgresql", "jdbc:postgresql://db/gateway")).isFalse();
+    }
+
     /**
      * Commits one row after another, each written to the file as the gateway's group commit does (a CHECKPOINT after
      * the commit), until the time is up or the thread is interrupted out of a write.
