@@ -10,6 +10,10 @@ import org.hibernate.type.Type;
 /**
  * One per Hibernate session ({@code @Dependent}): notes whether the session wrote anything and, when its transaction
  * has committed, waits until the write is on disk ({@link DurableCommits}). Sessions that only read never wait.
+ * <p>
+ * Bulk HQL statements ({@code update … where}) pass no entity through here. Each of the gateway's runs in a
+ * transaction that also writes an entity (deleting a profile records switches, deleting a user removes him), except
+ * the Teams poll-lease housekeeping, which another round redoes.
  */
 @PersistenceUnitExtension
 @Dependent
