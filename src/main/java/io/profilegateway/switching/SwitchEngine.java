@@ -5,6 +5,7 @@ import io.profilegateway.directory.user.User;
 import io.profilegateway.profile.ActionStep;
 import io.profilegateway.profile.Profile;
 import io.profilegateway.profile.ProfileChains;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class SwitchEngine {
      * of them and leaves them out of the flush's dirty check (a profile's triggers are JSON, compared by converting).
      */
     private static <T> Optional<T> readOnly(Class<T> type, long id) {
-        return Optional.ofNullable(UserState.getEntityManager().find(type, id, ReadOnlyMode.READ_ONLY));
+        return Optional.ofNullable(Panache.getEntityManager().find(type, id, ReadOnlyMode.READ_ONLY));
     }
 
     /**

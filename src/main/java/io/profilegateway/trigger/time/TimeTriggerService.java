@@ -67,10 +67,9 @@ public class TimeTriggerService {
             return Outcome.GONE; // the profile changed meanwhile; its new jobs replace this one
         }
         TimeRule rule = current.get().rule();
-        Instant occurrenceEdge = edge == TimeJob.Edge.ENTER ? start
-                : rule.endOf(start.atZone(job.zone())).orElseThrow().toInstant();
+        ZonedDateTime occurrence = start.atZone(job.zone());
+        Instant occurrenceEdge = edge == TimeJob.Edge.ENTER ? start : rule.endOf(occurrence).orElseThrow().toInstant();
         try {
-            ZonedDateTime occurrence = start.atZone(job.zone());
             Outcome outcome = fire(current.get(), edge, occurrence, now);
             if (outcome == Outcome.OUTSIDE_WINDOW) {
                 // Quartz came too late (the gateway was busy or down): worth telling; a catch-up is not
