@@ -23,8 +23,10 @@ import java.util.function.IntFunction;
  * P3 (quality.md): manual switches over HTTP on loopback at a fixed offered rate, then {@code GET /users/{id}/profile}
  * at the same rate, and as a baseline the cheapest endpoint of the same server ({@code /q/health/live}). Prints
  * throughput and p50/p90/p99/max, and the ratios to the target (1,000 switches/s, p99 ≤ 25 ms) and to the baseline.
+ * Each measurement follows a warm-up that lasts until the gateway's JIT is done ({@link #warmUp}).
  *
- * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--warm-up 60] [--users 500] [--connections 32]
+ * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--warm-up 300] [--warm-up-rate 1000] [--users 500]
+ *     [--connections 32]
  *     [--database h2|postgresql] [--ami host:port --ami-user … --ami-secret …]
  *     [--url http://host:8080 --admin-password …]</pre>
  */
@@ -33,6 +35,7 @@ public final class ApiSwitchBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TARGET_RATE = 1000;
     private static final double TARGET_P99_MS = 25;
+    private static final double SLICE_SECONDS = 10;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -40,7 +43,8 @@ public final class ApiSwitchBenchmark {
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
         int users = Integer.parseInt(options.getOrDefault("users", "500"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
-        double warmUp = Double.parseDouble(options.getOrDefault("warm-up", "60"));
+        double warmUp = Double.parseDouble(options.getOrDefault("warm-up", "300"));
+        int warmUpRate = Integer.parseInt(options.getOrDefault("warm-up-rate", Integer.toString(rate)));
         String adminPassword = options.getOrDefault("admin-password", "bench-admin-password-1");
         GatewayProcess process = null;
         String base = options.get("url");
@@ -67,7 +71,7 @@ public final class ApiSwitchBenchmark {
             base = process.baseUrl;
         }
         try {
-            run(base, adminPassword, rate, seconds, warmUp, users, connections,
+            run(base, adminPassword, rate, seconds, warmUp, warmUpRate, users, connections,
                     process == null ? null : ProcessHandle.of(process.pid()).orElse(null));
         } finally {
             if (process != null) {
@@ -83,7 +87,7 @@ public final class ApiSwitchBenchmark {
     }
 
     private static void run(String base, String adminPassword, int rate, double seconds, double warmUp,
-            int userCount, int connections, ProcessHandle server)
+            int warmUpRate, int userCount, int connections, ProcessHandle server)
             throws Exception {
         // HTTP/1.1 like the load: the JDK client's default (HTTP/2) would first negotiate an h2c upgrade
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -118,17 +122,27 @@ public final class ApiSwitchBenchmark {
         LoadRun.Result baseline;
         LoadRun.Result switches;
         LoadRun.Result reads;
-        try (LoadRun load = new LoadRun(base, connections, server)) {
-            // "sustained" is what a long-running gateway does: on 2 cores C2 still compiles the switch path after a
-            // minute under load (35 % of the CPU measured after the old 5 s warm-up, 27 % after 60 s)
-            System.out.printf("warm-up at %d/s: switches for %.0f s, then reads for %.0f s ...%n", rate, warmUp,
-                    warmUp / 3);
-            LoadRun.Result warmSwitches = load.run("warm-up switches", rate, warmUp, switchCall);
-            load.run("warm-up reads", rate, warmUp / 3, readCall);
-            System.out.println(warmSwitches.line());
-            baseline = load.run("baseline GET /q/health/live", rate, seconds / 2, baselineCall);
+        JitWatch jit = JitWatch.attach(server);
+        try (LoadRun load = new LoadRun(base, connections, server, jit)) {
+            System.out.printf("warm-up at %d/s in slices of %.0f s, until a slice in which the JIT compiled for less "
+                    + "than 1 %% of it (at most %.0f s each) ...%n", warmUpRate, SLICE_SECONDS, warmUp);
+            warmUp(load, "mixed", warmUpRate, warmUp, i -> switch (i % 3) {
+                case 0 -> switchCall.apply(i / 3);
+                case 1 -> readCall.apply(i / 3);
+                default -> baselineCall.apply(i / 3);
+            });
+            // each measurement right after its own warm-up: a change of load changes what C2 compiles
+            double again = jit == null ? SLICE_SECONDS : warmUp;
+            warmUp(load, "switches", warmUpRate, again, switchCall);
             switches = load.run("PUT /users/{id}/profile", rate, seconds, switchCall);
+            warmUp(load, "reads", warmUpRate, again, readCall);
             reads = load.run("GET /users/{id}/profile", rate, seconds, readCall);
+            warmUp(load, "health", warmUpRate, again, baselineCall);
+            baseline = load.run("baseline GET /q/health/live", rate, seconds / 2, baselineCall);
+        } finally {
+            if (jit != null) {
+                jit.close();
+            }
         }
 
         System.out.println();
@@ -155,6 +169,29 @@ public final class ApiSwitchBenchmark {
         String metrics = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         metrics.lines().filter(line -> line.startsWith("gateway_database_")).forEach(System.out::println);
+    }
+
+    /**
+     * "Sustained" is what a gateway does that has run for a while: its JIT has compiled what it serves. On 2 cores the
+     * one C2 thread compiles for a minute and a half under load before it is done (10 s of compiling in every 10 s
+     * slice until then, with a 60 s warm-up still a quarter of the CPU of the measured switches). So a warm-up runs
+     * {@code calls} in slices until a slice in which the JIT compiled for less than 1 % of it, or for
+     * {@code maxSeconds}; without a view of the gateway's JIT (a gateway elsewhere) it runs {@code maxSeconds}. The
+     * first one runs the three measured calls in turn, so that code they share is compiled for all of them.
+     */
+    private static void warmUp(LoadRun load, String label, int rate, double maxSeconds,
+            IntFunction<LoadRun.Call> calls) throws InterruptedException {
+        int offset = 0;
+        for (double spent = 0; spent < maxSeconds; spent += SLICE_SECONDS) {
+            int first = offset;
+            LoadRun.Result result = load.run("warm-up " + label + " " + (int) (spent + SLICE_SECONDS) + " s", rate,
+                    Math.min(SLICE_SECONDS, maxSeconds - spent), i -> calls.apply(first + i));
+            offset += result.sent();
+            System.out.println(result.line());
+            if (result.serverJitMillis() >= 0 && result.serverJitMillis() < SLICE_SECONDS * 1000 / 100) {
+                return;
+            }
+        }
     }
 
     /** Creates what the run needs through the public API, as the bootstrap admin. */

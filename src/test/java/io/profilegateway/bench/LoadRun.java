@@ -40,10 +40,11 @@ final class LoadRun implements AutoCloseable {
      * {@code errors}: HTTP status ≥ 300 or a failed exchange; {@code unanswered}: no outcome within the drain
      * deadline; {@code seconds}: from the first due time to the last answer (send window plus drain, never the
      * time spent waiting in vain for unanswered requests); {@code serverCpuSeconds}: CPU the server process used
-     * meanwhile, NaN when it is not a process of this machine that the run knows.
+     * meanwhile, NaN when it is not a process of this machine that the run knows; {@code serverJitMillis}: the
+     * server's JIT compile time meanwhile, -1 when it cannot be observed.
      */
     record Result(String name, int offeredRate, int sent, int ok, int errors, int unanswered, double seconds,
-            long[] latenciesMicros, List<String> errorSamples, double serverCpuSeconds) {
+            long[] latenciesMicros, List<String> errorSamples, double serverCpuSeconds, long serverJitMillis) {
 
         /** The server's CPU per answered request: what a request costs, whether or not the server kept up. */
         double serverCpuMillisPerRequest() {
@@ -65,9 +66,10 @@ final class LoadRun implements AutoCloseable {
 
         String line() {
             return String.format("%-28s offered %5d/s  achieved %7.1f/s (%5.1f s)  ok %6d  errors %4d  unanswered %4d"
-                    + "  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  server CPU %.2f ms/request", name,
+                    + "  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms  server CPU %.2f ms/request%s", name,
                     offeredRate, achievedPerSecond(), seconds, ok, errors, unanswered, percentileMillis(50),
-                    percentileMillis(90), percentileMillis(99), percentileMillis(100), serverCpuMillisPerRequest());
+                    percentileMillis(90), percentileMillis(99), percentileMillis(100), serverCpuMillisPerRequest(),
+                    serverJitMillis < 0 ? "" : String.format(", JIT %,d ms", serverJitMillis));
         }
     }
 
@@ -78,10 +80,15 @@ final class LoadRun implements AutoCloseable {
     private final String host;
     private final int port;
     private final ProcessHandle server;
+    private final JitWatch jit;
 
-    /** {@code server}: the server's process when it runs on this machine (its CPU is measured), else null. */
-    LoadRun(String baseUrl, int connections, ProcessHandle server) {
+    /**
+     * {@code server}: the server's process when it runs on this machine (its CPU is measured), else null;
+     * {@code jit}: its JIT compiler, or null.
+     */
+    LoadRun(String baseUrl, int connections, ProcessHandle server, JitWatch jit) {
         this.server = server;
+        this.jit = jit;
         URI uri = URI.create(baseUrl);
         host = uri.getHost();
         port = uri.getPort();
@@ -99,6 +106,7 @@ final class LoadRun implements AutoCloseable {
         List<String> errorSamples = new CopyOnWriteArrayList<>();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long cpuStart = serverCpuNanos();
+        long jitStart = jitMillis();
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
             long due = start + i * intervalNanos;
@@ -141,7 +149,11 @@ final class LoadRun implements AutoCloseable {
         double cpuSeconds = cpuStart < 0 ? Double.NaN : (serverCpuNanos() - cpuStart) / 1e9;
         long[] measured = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
         return new Result(name, rate, total, ok.get(), errors.get(), total - done.get(), elapsed, measured,
-                errorSamples, cpuSeconds);
+                errorSamples, cpuSeconds, jitStart < 0 ? -1 : jitMillis() - jitStart);
+    }
+
+    private long jitMillis() {
+        return jit == null ? -1 : jit.compileMillis();
     }
 
     private long serverCpuNanos() {
