@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -43,6 +44,15 @@ public class DurableCommits {
 
     /** A checkpoint normally takes a few milliseconds; a waiter gives up (with an ERROR) after this. */
     static final Duration WAIT_LIMIT = Duration.ofSeconds(10);
+
+    /**
+     * Checkpoints start at most this often. Each one writes a chunk of the file, and H2 serialises, caches and later
+     * compacts every chunk: at 1,000 switches/s, checkpointing as soon as asked wrote 1.15 commits per chunk, and the
+     * chunks took a sixth of the gateway's CPU and much of its garbage. A commit right after a checkpoint waits at
+     * most this long for the next one; when the last one is longer ago, a checkpoint starts at once. Measured at
+     * 1,000 switches/s (README, P3): 2 ms gave p50 3.0 ms, p99 26 ms; 5 ms p50 4.7 ms, p99 20 ms.
+     */
+    static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     @Inject
     AgroalDataSource dataSource;
@@ -122,8 +132,8 @@ public class DurableCommits {
 
     private void writeLoop() {
         Connection connection = null;
+        long lastStart = System.nanoTime() - GATHER_NANOS;
         while (true) {
-            CompletableFuture<Void> batch;
             synchronized (lock) {
                 while (!requested && !stopped) {
                     try {
@@ -136,6 +146,14 @@ public class DurableCommits {
                     close(connection);
                     return;
                 }
+            }
+            // right after a checkpoint, the commits of the next moment go into the next one together
+            long gathered = lastStart + GATHER_NANOS - System.nanoTime();
+            if (gathered > 0) {
+                LockSupport.parkNanos(gathered);
+            }
+            CompletableFuture<Void> batch;
+            synchronized (lock) {
                 batch = nextCheckpoint;
                 nextCheckpoint = new CompletableFuture<>();
                 requested = false;
@@ -145,11 +163,11 @@ public class DurableCommits {
                 if (connection == null) {
                     connection = dataSource.getConnection();
                 }
-                long start = System.nanoTime();
+                lastStart = System.nanoTime();
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT");
                 }
-                checkpoints.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                checkpoints.record(System.nanoTime() - lastStart, TimeUnit.NANOSECONDS);
                 batch.complete(null);
             } catch (SQLException | RuntimeException e) {
                 close(connection);
