@@ -173,7 +173,7 @@ public final class ApiSwitchBenchmark {
 
     /**
      * "Sustained" is what a gateway does that has run for a while: its JIT has compiled what it serves. On 2 cores the
-     * one C2 thread compiles for a minute and a half under load before it is done (10 s of compiling in every 10 s
+     * one C2 thread compiles for 80–140 s under load before it is done (10 s of compiling in every 10 s
      * slice until then, with a 60 s warm-up still a quarter of the CPU of the measured switches). So a warm-up runs
      * {@code calls} in slices until a slice in which the JIT compiled for less than 1 % of it, or for
      * {@code maxSeconds}; without a view of the gateway's JIT (a gateway elsewhere) it runs {@code maxSeconds}. The
