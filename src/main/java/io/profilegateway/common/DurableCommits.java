@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * ({@code WRITE_DELAY=0}) keeps it, but then every commit writes its own chunk under H2's one store lock, and the
  * commits queue behind each other. Here a transaction that wrote waits, after its commit, for one {@code CHECKPOINT}
  * that began after that commit ({@link WritesOnDisk} calls {@link #awaitOnDisk()}); a single writer thread runs the
- * checkpoints, each one writing all the commits made while the previous one ran.
+ * checkpoints, at most one every {@link #GATHER_NANOS}, each writing all the commits made since the previous one began.
  * <p>
  * PostgreSQL makes its commit durable itself (WAL flush) and an in-memory H2 has no disk: for both this does nothing.
  */
