@@ -1,39 +1,87 @@
 package io.profilegateway.access;
 
+import io.profilegateway.access.relationship.Level;
+import io.profilegateway.access.relationship.OwnerFacts;
+import io.profilegateway.access.relationship.Relationships;
+import io.profilegateway.access.relationship.Right;
+import io.profilegateway.access.relationship.ViewerRelations;
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.directory.user.User;
 import io.profilegateway.profile.Assignment;
 import io.profilegateway.profile.Profile;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
 
 /**
- * Who may see or do what (product.md §4): the one place every role check lives. The relationships of §5 extend
- * {@link #canReadUser} and {@link #canSwitch} here; nothing else decides access.
+ * Who may see or do what: the one place every role check (product.md §4) and relationship check (§5) lives; nothing
+ * else decides access.
  */
 @ApplicationScoped
 public class AccessPolicy {
 
+    @Inject
+    Relationships relationships;
+
     // ---- users
 
-    public boolean canReadUser(Actor actor, User user) {
-        return isSelf(actor, user) || actor.role().isSystemWide()
-                || (actor.role().hasReceptionistRights() && sharesGroup(actor, user.groupIds()));
+    /**
+     * What the actor may see of and do to the user: himself → everything; a role that manages the user → everything;
+     * otherwise the relationship level (product.md §5), raised to TEAM_COLLEAGUE for system-wide roles and for
+     * receptionists and up on the users of their groups ("sees presence of his groups", §4).
+     */
+    public Sight sight(Actor actor, User user) {
+        return sights(actor).of(OwnerFacts.of(user));
+    }
+
+    /** Sights of one actor on many users: his relations are read once, on the first user that needs them. */
+    public Sights sights(Actor actor) {
+        return new Sights(actor);
+    }
+
+    public final class Sights {
+        private final Actor actor;
+        private ViewerRelations relations;
+
+        private Sights(Actor actor) {
+            this.actor = actor;
+        }
+
+        public Sight of(OwnerFacts owner) {
+            if (owner.id() == actor.userId()) {
+                return Sight.SELF;
+            }
+            if (canManage(actor, owner.role(), owner.groupIds())) {
+                return new Sight(Level.ASSISTANT_PLUS, false, true, true);
+            }
+            boolean byRole = actor.role().isSystemWide()
+                    || (actor.role().hasReceptionistRights() && sharesGroup(actor, owner.groupIds()));
+            if (relations == null) {
+                relations = relationships.of(actor.userId(), actor.groupIds());
+            }
+            Level level = relations.on(owner).level();
+            return new Sight(byRole ? Level.max(level, Level.TEAM_COLLEAGUE) : level, false, false,
+                    actor.role().isSystemWide());
+        }
     }
 
     /** Manage = edit, delete, set password, create tokens; never a user whose role is above the actor's. */
     public boolean canManageUser(Actor actor, User user) {
-        if (user.role.isAbove(actor.role())) {
-            return false;
-        }
-        return actor.role().isSystemWide()
-                || (actor.role().hasManagerRights() && sharesGroup(actor, user.groupIds()));
+        return canManage(actor, user.role, user.groupIds());
     }
 
+    private static boolean canManage(Actor actor, Role role, Set<Long> groupIds) {
+        if (role.isAbove(actor.role())) {
+            return false;
+        }
+        return actor.role().isSystemWide() || (actor.role().hasManagerRights() && sharesGroup(actor, groupIds));
+    }
+
+    /** Switching someone's profile (and so his redirects): himself, whoever manages him, his ASSISTANTs. */
     public boolean canSwitch(Actor actor, User user) {
-        return isSelf(actor, user) || canManageUser(actor, user);
+        return sight(actor, user).may(Right.SWITCH_PROFILE);
     }
 
     /** May the actor place a user (new or existing) in these groups? Managers only within their own groups. */
@@ -123,8 +171,11 @@ public class AccessPolicy {
         }
     }
 
-    private static boolean isSelf(Actor actor, User user) {
-        return user.id == actor.userId();
+    /** 403 with its own message, for what a relationship (not only a role) would allow. */
+    public void require(boolean allowed, String what, String message) {
+        if (!allowed) {
+            throw ApiProblem.forbidden(message + ": you may not " + what);
+        }
     }
 
     private static boolean sharesGroup(Actor actor, Set<Long> groupIds) {

@@ -46,8 +46,8 @@ public class ActiveProfileResource {
 
     @GET
     @Path("/profile")
-    @Operation(summary = "The user's active profile")
-    public ActiveProfile get(@PathParam("id") long id) {
+    @Operation(summary = "The user's active profile, cut to what the caller's relationship with him shows")
+    public PresenceView get(@PathParam("id") long id) {
         return service.get(actor.get(), id);
     }
 

@@ -2,6 +2,8 @@ package io.profilegateway.switching;
 
 import io.profilegateway.access.AccessPolicy;
 import io.profilegateway.access.Actor;
+import io.profilegateway.access.Sight;
+import io.profilegateway.access.relationship.Right;
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.common.PageResult;
 import io.profilegateway.common.Paging;
@@ -27,8 +29,11 @@ public class ActiveProfileService {
     @Inject
     SwitchService switcher;
 
-    public ActiveProfile get(Actor actor, long userId) {
-        return QuarkusTransaction.requiringNew().call(() -> ActiveProfile.of(state(actor, userId)));
+    public PresenceView get(Actor actor, long userId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Sight sight = users.findVisible(actor, userId).sight();
+            return PresenceView.of(state(userId), sight);
+        });
     }
 
     public SwitchResult switchProfile(Actor actor, long userId, Long profileId, Map<String, String> parameters) {
@@ -40,18 +45,19 @@ public class ActiveProfileService {
         v.throwIfAny();
         SwitchSource source = actor.viaToken() ? SwitchSource.API : SwitchSource.MANUAL;
         return switcher.switchProfile(new SwitchCommand(userId, profileId, parameters, source, actor.label()),
-                user -> {
-                    users.requireReadable(actor, user);
-                    access.require(access.canSwitch(actor, user), "switch this user's profile");
-                });
+                user -> access.require(users.requireReadable(actor, user).may(Right.SWITCH_PROFILE),
+                        "switch this user's profile",
+                        "Neither your role nor your relationship with this user (ASSISTANT and up) allows it"));
     }
 
     public PageResult<HistoryEntry> history(Actor actor, long userId, Paging paging) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            users.findReadable(actor, userId);
+            Sight sight = users.findVisible(actor, userId).sight();
+            access.require(sight.may(Right.SEE_GENERAL_PRESENCE), "see this user's presence history",
+                    "Your relationship with this user does not show his presence");
             var query = SwitchHistory.<SwitchHistory>find("userId", Sort.descending("id"), userId)
                     .page(Page.of(paging.page(), paging.size()));
-            return new PageResult<>(query.list().stream().map(HistoryEntry::of).toList(), paging.page(),
+            return new PageResult<>(query.list().stream().map(h -> HistoryEntry.of(h, sight)).toList(), paging.page(),
                     paging.size(), query.count());
         });
     }
@@ -59,7 +65,10 @@ public class ActiveProfileService {
     /** The user's desired PBX state and server, if the actor may see the user; 409 for a portal-only user. */
     public DesiredStates.Entry desired(Actor actor, long userId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            UserState state = state(actor, userId);
+            Sight sight = users.findVisible(actor, userId).sight();
+            access.require(sight.may(Right.SEE_DETAILED_PRESENCE), "see this user's PBX state",
+                    "Your relationship with this user does not show his PBX state");
+            UserState state = state(userId);
             if (!state.user.isPbxUser()) {
                 throw ApiProblem.conflict("not-a-pbx-user", "User " + userId + " has no extension: no PBX state");
             }
@@ -67,8 +76,7 @@ public class ActiveProfileService {
         });
     }
 
-    private UserState state(Actor actor, long userId) {
-        users.findReadable(actor, userId);
+    private static UserState state(long userId) {
         return UserState.<UserState>findByIdOptional(userId).orElseThrow(() -> ApiProblem.notFound("user", userId));
     }
 }

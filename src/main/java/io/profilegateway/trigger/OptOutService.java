@@ -1,6 +1,8 @@
 package io.profilegateway.trigger;
 
 import io.profilegateway.access.AccessPolicy;
+import io.profilegateway.access.Sight;
+import io.profilegateway.access.relationship.Right;
 import io.profilegateway.access.Actor;
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.directory.user.User;
@@ -23,7 +25,9 @@ public class OptOutService {
 
     @Transactional
     public List<Long> list(Actor actor, long userId) {
-        users.findReadable(actor, userId);
+        Sight sight = users.findVisible(actor, userId).sight();
+        access.require(sight.may(Right.SEE_DETAILED_PRESENCE), "see this user's trigger opt-outs",
+                "Your relationship with this user does not show his settings");
         return TriggerOptOut.profilesOf(userId);
     }
 

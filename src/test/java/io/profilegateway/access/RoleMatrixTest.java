@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * quality.md S2, roles only (product.md §4; relationships come later): every operation of the table below, done by an
- * actor of each of the seven roles, all members of group G. H is a group none of them belongs to. Each row states
+ * quality.md S2, roles only (product.md §4): every operation of the table below, done by an actor of each of the seven
+ * roles, all members of group G. G and H give viewers no relationship (their defaults are BLOCKED), so only role rights
+ * count here; {@link RelationshipMatrixTest} covers roles and relationship levels together. H is a group none of them belongs to. Each row states
  * the expected status per role, in the order USER, RECEPTIONIST, GROUP_ADMIN, MANAGER, OWNER, SYSTEM_ADMIN,
  * SYSTEM_OWNER: 2xx = allowed, 403 = denied, 404 = denied and the target is not even visible to the actor.
  */
@@ -53,8 +54,8 @@ class RoleMatrixTest {
 
         static World create() {
             World w = new World();
-            w.g = createGroup("Europe/Berlin");
-            w.h = createGroup("Europe/Paris");
+            w.g = blockedGroup("Europe/Berlin");
+            w.h = blockedGroup("Europe/Paris");
             for (Role role : Role.values()) {
                 Map<String, Object> body = userBody(role, w.g);
                 String username = unique("actor-" + role.name().toLowerCase());
@@ -86,6 +87,13 @@ class RoleMatrixTest {
     }
 
     private static World world;
+
+    /** A group whose defaults give no viewer any relationship on its members. */
+    static long blockedGroup(String timeZone) {
+        return asAdmin().body(Map.of("name", unique("group"), "language", "de", "timeZone", timeZone,
+                "relationshipDefaults", Map.of("sameGroup", "BLOCKED", "otherGroups", "BLOCKED", "outside", "BLOCKED")))
+                .post("/api/v1/groups").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
 
     /** Once per class (RestAssured knows the port only from the first test on, so not in a {@code @BeforeAll}). */
     @BeforeEach

@@ -762,13 +762,17 @@ class DirectoryApiTest {
     }
 
     @Test
-    void givenPlainUser_whenListingUsers_thenHeSeesOnlyHimself() {
+    void givenPlainUser_whenListingUsers_thenHeSeesHisColleaguesCutToTheirRelationship() {
         long group = createGroup("Europe/Berlin");
         Map<String, Object> me = createUser("USER", group);
-        createUser("USER", group);
+        Map<String, Object> colleague = createUser("USER", group);
 
-        asUser(me).get("/api/v1/users").then().statusCode(200).body("total", equalTo(1))
-                .body("items[0].id", equalTo((int) id(me)));
+        // the group's default for members of the same group is EMPLOYEE: general contact, not the detailed one
+        var page = asUser(me).get("/api/v1/users?size=100&extension=" + colleague.get("extension")).then()
+                .statusCode(200).body("total", equalTo(1)).extract().jsonPath();
+        assertThat(page.getMap("items[0]")).containsEntry("displayName", colleague.get("displayName"))
+                .containsKey("extension").doesNotContainKeys("mobile", "devices", "role", "username");
+        asUser(me).get("/api/v1/users/" + id(me)).then().statusCode(200).body("role", equalTo("USER"));
         asUser(me).body(userBody()).post("/api/v1/users").then().statusCode(403);
     }
 }

@@ -3,6 +3,7 @@ package io.profilegateway.directory.group;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -30,6 +31,9 @@ public class Group extends PanacheEntityBase {
     @Column(name = "office_hours")
     @Convert(converter = OfficeHoursConverter.class)
     public OfficeHours officeHours;
+
+    @Embedded
+    public RelationshipDefaults relationshipDefaults = RelationshipDefaults.STANDARD;
 
     @Version
     public long version;

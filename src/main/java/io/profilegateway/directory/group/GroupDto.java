@@ -9,9 +9,11 @@ public record GroupDto(
         @Schema(required = true, example = "Berlin office") String name,
         @Schema(description = "BCP 47 language tag", example = "de") String language,
         @Schema(description = "IANA time zone id", example = "Europe/Berlin") String timeZone,
-        OfficeHours officeHours) {
+        OfficeHours officeHours,
+        @Schema(description = "the level viewers have on the members whose primary group this is, by where the "
+                + "viewer is; omitted = EMPLOYEE, EMPLOYEE, UNKNOWN") RelationshipDefaults relationshipDefaults) {
 
     static GroupDto of(Group g) {
-        return new GroupDto(g.id, g.name, g.language, g.timeZone, g.officeHours);
+        return new GroupDto(g.id, g.name, g.language, g.timeZone, g.officeHours, g.relationshipDefaults);
     }
 }

@@ -1,6 +1,8 @@
 package io.profilegateway.directory.group;
 
 import io.profilegateway.access.AccessPolicy;
+import io.profilegateway.access.relationship.RelationshipChange.Subject;
+import io.profilegateway.access.relationship.RelationshipLog;
 import io.profilegateway.access.Actor;
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.profile.Profile;
@@ -22,6 +24,9 @@ public class GroupService {
     @Inject
     AccessPolicy access;
 
+    @Inject
+    RelationshipLog log;
+
     @Transactional
     public List<GroupDto> list() {
         return Group.<Group>listAll(io.quarkus.panache.common.Sort.by("name")).stream().map(GroupDto::of).toList();
@@ -40,6 +45,7 @@ public class GroupService {
         Group group = new Group();
         copy(dto, group);
         group.persist();
+        log.record(actor.label(), Subject.GROUP_DEFAULTS, group.id, null, null, null, group.relationshipDefaults);
         changed.fire(new GroupChanged(group.id));
         return GroupDto.of(group);
     }
@@ -50,7 +56,9 @@ public class GroupService {
         access.require(access.canEditGroup(actor, id), "edit this group");
         GroupValidator.validate(dto);
         uniqueName(dto.name(), id);
+        RelationshipDefaults before = group.relationshipDefaults;
         copy(dto, group);
+        log.record(actor.label(), Subject.GROUP_DEFAULTS, id, null, null, before, group.relationshipDefaults);
         changed.fire(new GroupChanged(id));
         return GroupDto.of(group);
     }
@@ -98,5 +106,7 @@ public class GroupService {
         group.language = dto.language() == null ? "en" : dto.language();
         group.timeZone = dto.timeZone() == null ? ZoneId.systemDefault().getId() : dto.timeZone();
         group.officeHours = dto.officeHours() == null ? OfficeHours.NONE : dto.officeHours();
+        group.relationshipDefaults = dto.relationshipDefaults() == null ? RelationshipDefaults.STANDARD
+                : dto.relationshipDefaults();
     }
 }

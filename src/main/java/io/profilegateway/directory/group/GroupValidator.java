@@ -1,5 +1,6 @@
 package io.profilegateway.directory.group;
 
+import io.profilegateway.access.relationship.Level;
 import io.profilegateway.common.Violations;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks a group: language tag, IANA time zone, and office hours that do not overlap. */
+/** Checks a group: language tag, IANA time zone, relationship defaults, and office hours that do not overlap. */
 final class GroupValidator {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Z]{2})?");
@@ -24,6 +25,15 @@ final class GroupValidator {
         v.optionalMatches("language", dto.language(), LANGUAGE, "a language tag such as de or en-GB");
         if (dto.timeZone() != null && !ZoneId.getAvailableZoneIds().contains(dto.timeZone())) {
             v.add("timeZone", "must be an IANA time zone id such as Europe/Berlin");
+        }
+        RelationshipDefaults defaults = dto.relationshipDefaults();
+        if (defaults != null) {
+            v.required("relationshipDefaults.sameGroup", defaults.sameGroup());
+            v.required("relationshipDefaults.otherGroups", defaults.otherGroups());
+            v.required("relationshipDefaults.outside", defaults.outside());
+            if (defaults.outside() != null && defaults.outside().isAtLeast(Level.TEAM_COLLEAGUE)) {
+                v.add("relationshipDefaults.outside", "viewers in no group get at most EMPLOYEE");
+            }
         }
         OfficeHours hours = dto.officeHours() == null ? OfficeHours.NONE : dto.officeHours();
         v.size("officeHours.weekly", hours.weekly(), 200);

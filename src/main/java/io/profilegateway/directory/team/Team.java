@@ -1,8 +1,12 @@
 package io.profilegateway.directory.team;
 
+import io.profilegateway.access.relationship.Level;
 import io.profilegateway.directory.group.Group;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
@@ -29,6 +33,11 @@ public class Team extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "group_id")
     public Group group;
+
+    /** The level the team's members (users whose desired state holds the queue) have on each other; null = none. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "member_relationship")
+    public Level memberRelationship;
 
     @Version
     public long version;

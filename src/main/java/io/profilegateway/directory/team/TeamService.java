@@ -1,6 +1,9 @@
 package io.profilegateway.directory.team;
 
 import io.profilegateway.access.AccessPolicy;
+import io.profilegateway.access.relationship.Level;
+import io.profilegateway.access.relationship.RelationshipChange.Subject;
+import io.profilegateway.access.relationship.RelationshipLog;
 import io.profilegateway.access.Actor;
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.common.Violations;
@@ -17,6 +20,9 @@ public class TeamService {
 
     @Inject
     AccessPolicy access;
+
+    @Inject
+    RelationshipLog log;
 
     @Transactional
     public List<TeamDto> list() {
@@ -35,6 +41,7 @@ public class TeamService {
         Team team = new Team();
         copy(dto, team, null);
         team.persist();
+        log.record(actor.label(), Subject.TEAM, team.id, null, null, null, team.memberRelationship);
         return TeamDto.of(team);
     }
 
@@ -45,7 +52,9 @@ public class TeamService {
                 "manage this team");
         validate(dto);
         access.require(access.canManageGroupObject(actor, dto.groupId()), "move the team to this group");
+        Level before = team.memberRelationship;
         copy(dto, team, id);
+        log.record(actor.label(), Subject.TEAM, id, null, null, before, team.memberRelationship);
         return TeamDto.of(team);
     }
 
@@ -89,6 +98,7 @@ public class TeamService {
         });
         team.name = dto.name();
         team.queue = dto.queue();
+        team.memberRelationship = dto.memberRelationship();
         team.group = dto.groupId() == null ? null : GroupService.findReferenced("groupId", dto.groupId());
     }
 }

@@ -2,6 +2,8 @@ package io.profilegateway.directory.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.profilegateway.access.Role;
+import io.profilegateway.access.Sight;
+import io.profilegateway.access.relationship.Right;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -31,6 +33,19 @@ public record UserDto(
         @Schema(description = "login name for HTTP Basic", example = "anna") String username,
         @Schema(writeOnly = true, description = "10 to 200 characters; only on create") String password,
         @Schema(readOnly = true) Boolean hasPassword) {
+
+    /** The entry as this sight shows it: the whole of it, or what the relationship allows (null = left out). */
+    static UserDto of(User u, Sight sight) {
+        if (sight.readsWholeRecord()) {
+            return of(u);
+        }
+        boolean general = sight.may(Right.SEE_GENERAL_CONTACT);
+        boolean detailed = sight.may(Right.SEE_DETAILED_CONTACT);
+        return new UserDto(u.id, general ? u.extension : null, u.displayName, u.email, detailed ? u.mobile : null,
+                null, general && u.primaryGroup != null ? u.primaryGroup.id : null,
+                general ? u.otherGroups.stream().map(g -> g.id).sorted().toList() : null, null, null, null,
+                detailed ? List.copyOf(u.devices) : null, null, null, null, null);
+    }
 
     static UserDto of(User u) {
         return new UserDto(u.id, u.extension, u.displayName, u.email, u.mobile, u.entraObjectId,

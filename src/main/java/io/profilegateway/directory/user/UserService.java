@@ -2,9 +2,13 @@ package io.profilegateway.directory.user;
 
 import io.profilegateway.access.AccessPolicy;
 import io.profilegateway.access.Actor;
-import io.profilegateway.access.Role;
 import io.profilegateway.access.PasswordHasher;
-import io.profilegateway.pbx.PbxServers;
+import io.profilegateway.access.Role;
+import io.profilegateway.access.Sight;
+import io.profilegateway.access.relationship.OwnerFacts;
+import io.profilegateway.access.relationship.RelationshipChange.Subject;
+import io.profilegateway.access.relationship.RelationshipLog;
+import io.profilegateway.access.relationship.Right;
 import io.profilegateway.common.ApiProblem;
 import io.profilegateway.common.PageResult;
 import io.profilegateway.common.Paging;
@@ -13,15 +17,18 @@ import io.profilegateway.directory.group.Group;
 import io.profilegateway.directory.group.GroupService;
 import io.profilegateway.profile.Profile;
 import io.profilegateway.switching.SwitchEngine;
+import io.profilegateway.pbx.PbxServers;
 import io.profilegateway.switching.UserState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,45 +48,99 @@ public class UserService {
     @Inject
     PbxServers servers;
 
+    @Inject
+    RelationshipLog log;
+
+    /**
+     * The users the actor may see, each cut to what he may see of him; {@code extension} finds only users whose
+     * extension he may see. System-wide roles see everyone, so their pages come straight from the database; for the
+     * others the sights are worked out over the whole directory first (ids, roles, groups: no entities), then the
+     * page is loaded.
+     */
     @Transactional
     public PageResult<UserDto> list(Actor actor, String extension, Paging paging) {
         new Violations().optionalMatches("extension", extension, Violations.EXTENSION, "1-20 digits").throwIfAny();
-        String where = " from AppUser u where (:all = true or u.id = :me or u.primaryGroup.id in :groups"
-                + " or exists (select 1 from AppUser v join v.otherGroups g where v = u and g.id in :groups))"
-                + (extension != null ? " and u.extension = :ext" : "");
-        boolean all = actor.role().isSystemWide();
-        Set<Long> groups = actor.role().hasReceptionistRights() && !actor.groupIds().isEmpty()
-                ? actor.groupIds() : Set.of(-1L);
-        TypedQuery<User> query = User.getEntityManager().createQuery("select u" + where + " order by u.id", User.class);
-        TypedQuery<Long> count = User.getEntityManager().createQuery("select count(u)" + where, Long.class);
-        for (TypedQuery<?> q : List.of(query, count)) {
-            q.setParameter("all", all).setParameter("me", actor.userId()).setParameter("groups", groups);
-            if (extension != null) {
-                q.setParameter("ext", extension);
+        AccessPolicy.Sights sights = access.sights(actor);
+        String where = extension != null ? " where u.extension = :ext" : "";
+        if (actor.role().isSystemWide()) {
+            TypedQuery<User> query = query("select u from AppUser u" + where + " order by u.id", User.class,
+                    extension);
+            TypedQuery<Long> count = query("select count(u) from AppUser u" + where, Long.class, extension);
+            List<UserDto> items = query.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
+                    .getResultStream().map(u -> UserDto.of(u, sights.of(OwnerFacts.of(u)))).toList();
+            return new PageResult<>(items, paging.page(), paging.size(), count.getSingleResult());
+        }
+        List<Long> visible = new ArrayList<>();
+        for (OwnerFacts owner : ownerFacts(where, extension)) {
+            Sight sight = sights.of(owner);
+            if (!sight.hidden() && (extension == null || sight.may(Right.SEE_GENERAL_CONTACT))) {
+                visible.add(owner.id());
             }
         }
-        List<UserDto> items = query.setFirstResult(paging.page() * paging.size()).setMaxResults(paging.size())
-                .getResultStream().map(UserDto::of).toList();
-        return new PageResult<>(items, paging.page(), paging.size(), count.getSingleResult());
+        int from = Math.min(visible.size(), paging.page() * paging.size());
+        List<Long> page = visible.subList(from, Math.min(visible.size(), from + paging.size()));
+        List<UserDto> items = page.isEmpty() ? List.of()
+                : User.<User>list("id in ?1 order by id", page).stream()
+                        .map(u -> UserDto.of(u, sights.of(OwnerFacts.of(u)))).toList();
+        return new PageResult<>(items, paging.page(), paging.size(), visible.size());
+    }
+
+    private static <T> TypedQuery<T> query(String jpql, Class<T> type, String extension) {
+        TypedQuery<T> query = User.getEntityManager().createQuery(jpql, type);
+        return extension == null ? query : query.setParameter("ext", extension);
+    }
+
+    /** Who is in the directory, as the access rules need it: one query for the users, one for their other groups. */
+    private static List<OwnerFacts> ownerFacts(String where, String extension) {
+        Map<Long, Set<Long>> otherGroups = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> memberships = User.getEntityManager()
+                .createNativeQuery("select user_id, group_id from user_group_member").getResultList();
+        for (Object[] m : memberships) {
+            otherGroups.computeIfAbsent(((Number) m[0]).longValue(), k -> new HashSet<>())
+                    .add(((Number) m[1]).longValue());
+        }
+        List<OwnerFacts> owners = new ArrayList<>();
+        for (Object[] row : query("select u.id, u.role, u.vip, g.id from AppUser u left join u.primaryGroup g"
+                + where + " order by u.id", Object[].class, extension).getResultList()) {
+            long id = (Long) row[0];
+            Set<Long> groups = new LinkedHashSet<>();
+            if (row[3] != null) {
+                groups.add((Long) row[3]);
+            }
+            groups.addAll(otherGroups.getOrDefault(id, Set.of()));
+            owners.add(new OwnerFacts(id, (Role) row[1], (Boolean) row[2], (Long) row[3], groups));
+        }
+        return owners;
     }
 
     @Transactional
     public UserDto get(Actor actor, long id) {
-        return UserDto.of(findReadable(actor, id));
+        User user = findReadable(actor, id);
+        return UserDto.of(user, access.sight(actor, user));
     }
 
     /** The user, if the actor may see him; 404 otherwise (whether he exists is none of the actor's business). */
     public User findReadable(Actor actor, long id) {
-        User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("user", id));
-        requireReadable(actor, user);
-        return user;
+        return findVisible(actor, id).user();
     }
 
-    /** 404 unless the actor may see the user. */
-    public void requireReadable(Actor actor, User user) {
-        if (!access.canReadUser(actor, user)) {
+    /** The user and what the actor may see of him; 404 if he may not see him at all. */
+    public Visible findVisible(Actor actor, long id) {
+        User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("user", id));
+        return new Visible(user, requireReadable(actor, user));
+    }
+
+    public record Visible(User user, Sight sight) {
+    }
+
+    /** 404 unless the actor may see the user; what he may see of him otherwise. */
+    public Sight requireReadable(Actor actor, User user) {
+        Sight sight = access.sight(actor, user);
+        if (sight.hidden()) {
             throw ApiProblem.notFound("user", user.id);
         }
+        return sight;
     }
 
     @Transactional
@@ -96,6 +157,9 @@ public class UserService {
             user.passwordHash = hasher.hash(dto.password());
         }
         user.persist();
+        if (user.vip) {
+            log.record(actor.label(), Subject.VIP, null, user.id, null, null, true);
+        }
         engine.start(user, actor.label());
         return UserDto.of(user);
     }
@@ -124,7 +188,9 @@ public class UserService {
         String previousServer = user.pbxServer;
         List<String> previousDevices = List.copyOf(user.devices);
         String previousMobile = user.mobile;
+        boolean wasVip = user.vip;
         copy(dto, user, role);
+        log.record(actor.label(), Subject.VIP, null, user.id, null, wasVip, user.vip);
         if (!Objects.equals(previousServer, user.pbxServer) || !previousDevices.equals(user.devices)
                 || !Objects.equals(previousMobile, user.mobile)) {
             engine.pbxUserChanged(user, previousServer);
