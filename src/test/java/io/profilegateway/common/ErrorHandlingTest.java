@@ -75,6 +75,10 @@ class ErrorHandlingTest {
     private static final String SWITCH = "{'profileId':2}";
     private static final String PASSWORD = "{'password':'another-good-password'}";
     private static final String TOKEN = "{'name':'token $u'}";
+    private static final String MONITORING = "{'name':'monitoring $u','groupId':'$group','subGroups':["
+            + "{'name':'assistants','memberIds':['$viewer']},{'name':'staff','memberIds':['$user']}],"
+            + "'rules':[{'viewers':'assistants','owners':'staff','level':'ASSISTANT'}]}";
+    private static final String RELATIONSHIP = "{'level':'TEAM_COLLEAGUE'}";
 
     private record Endpoint(String label, String method, String path, String body) {
     }
@@ -99,9 +103,16 @@ class ErrorHandlingTest {
     private static final Endpoint POST_TOKEN = new Endpoint("POST /users/{id}/tokens", "POST",
             "/api/v1/users/$user/tokens", TOKEN);
 
+    private static final Endpoint POST_MONITORING = new Endpoint("POST /monitoring-groups", "POST",
+            "/api/v1/monitoring-groups", MONITORING);
+    private static final Endpoint PUT_MONITORING = new Endpoint("PUT /monitoring-groups/{id}", "PUT",
+            "/api/v1/monitoring-groups/$monitoring", MONITORING);
+    private static final Endpoint PUT_RELATIONSHIP = new Endpoint("PUT /users/{id}/relationships/{viewerId}", "PUT",
+            "/api/v1/users/$user/relationships/$viewer", RELATIONSHIP);
+
     private static final List<Endpoint> WRITE_ENDPOINTS = List.of(POST_GROUP, PUT_GROUP, POST_TEAM, PUT_TEAM,
             POST_WORKPLACE, PUT_WORKPLACE, POST_USER, PUT_USER, POST_PROFILE, PUT_PROFILE, SWITCH_PROFILE,
-            SET_PASSWORD, POST_TOKEN);
+            SET_PASSWORD, POST_TOKEN, POST_MONITORING, PUT_MONITORING, PUT_RELATIONSHIP);
 
     /**
      * One request and what must come of it. {@code field} set: the body is the template (an endpoint's valid body)
@@ -142,6 +153,9 @@ class ErrorHandlingTest {
                 .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getMap("")));
         FIXTURES.put("profile", asAdmin().body(resolve(PROFILE)).post("/api/v1/profiles").then().statusCode(201)
                 .extract().jsonPath().getLong("id"));
+        FIXTURES.put("viewer", id(io.profilegateway.testing.Api.createUser("USER", group)));
+        FIXTURES.put("monitoring", asAdmin().body(resolve(MONITORING)).post("/api/v1/monitoring-groups").then()
+                .statusCode(201).extract().jsonPath().getLong("id"));
     }
 
     // ---- the tables
@@ -325,6 +339,45 @@ class ErrorHandlingTest {
         rows.add(set(e, "name with CR/LF", "name", "'ci\\r\\nbot'", 400, "name"));
         rows.add(set(e, "name a list", "name", "['ci']", 400, "name"));
         rows.add(set(e, "Unicode name accepted", "name", str(UNICODE), 201, null));
+
+        for (Endpoint g : List.of(POST_GROUP, PUT_GROUP)) {
+            rows.add(set(g, "relationship default unknown", "relationshipDefaults", "{'sameGroup':'FRIEND',"
+                    + "'otherGroups':'EMPLOYEE','outside':'UNKNOWN'}", 400, "relationshipDefaults.sameGroup"));
+            rows.add(set(g, "relationship default missing", "relationshipDefaults", "{'sameGroup':'EMPLOYEE',"
+                    + "'outside':'UNKNOWN'}", 400, "relationshipDefaults.otherGroups"));
+            rows.add(set(g, "outside above EMPLOYEE", "relationshipDefaults", "{'sameGroup':'EMPLOYEE',"
+                    + "'otherGroups':'EMPLOYEE','outside':'ASSISTANT_PLUS'}", 400, "relationshipDefaults.outside"));
+        }
+        for (Endpoint t : List.of(POST_TEAM, PUT_TEAM)) {
+            rows.add(set(t, "memberRelationship unknown", "memberRelationship", "'BOSS'", 400, "memberRelationship"));
+            rows.add(set(t, "memberRelationship a number", "memberRelationship", "3", 400, "memberRelationship"));
+        }
+        for (Endpoint m : List.of(POST_MONITORING, PUT_MONITORING)) {
+            rows.add(set(m, "name missing", "name", REMOVE, 400, "name"));
+            rows.add(set(m, "name 10 kB", "name", str(BIG), 400, "name"));
+            rows.add(set(m, "name with CR/LF", "name", "'a\\r\\nb'", 400, "name"));
+            rows.add(set(m, "subGroups missing", "subGroups", REMOVE, 400, "subGroups"));
+            rows.add(set(m, "sub-group name with a space", "subGroups[0].name", "'two words'", 400,
+                    "subGroups[0].name"));
+            rows.add(set(m, "sub-group name 10 kB", "subGroups[0].name", str(BIG), 400, "subGroups[0].name"));
+            rows.add(set(m, "sub-group given twice", "subGroups[1].name", "'assistants'", 400, "subGroups[1].name"));
+            rows.add(set(m, "member unknown", "subGroups[0].memberIds[0]", "999999", 400,
+                    "subGroups[0].memberIds[0]"));
+            rows.add(set(m, "member huge", "subGroups[0].memberIds[0]", "99999999999999999999", 400,
+                    "subGroups[0].memberIds[0]"));
+            rows.add(set(m, "member a string", "subGroups[0].memberIds[0]", "'anna'", 400,
+                    "subGroups[0].memberIds[0]"));
+            rows.add(set(m, "member null", "subGroups[0].memberIds[0]", "null", 400, "subGroups[0].memberIds"));
+            rows.add(set(m, "rule to an unknown sub-group", "rules[0].owners", "'nobody'", 400, "rules[0].owners"));
+            rows.add(set(m, "rule level unknown", "rules[0].level", "'BOSS'", 400, "rules[0].level"));
+            rows.add(set(m, "rule level missing", "rules[0].level", REMOVE, 400, "rules[0].level"));
+            rows.add(set(m, "groupId unknown", "groupId", "999999", 400, "groupId"));
+            rows.add(set(m, "Unicode name accepted", "name", str(UNICODE + " $u"), m == POST_MONITORING ? 201 : 200,
+                    null));
+        }
+        rows.add(set(PUT_RELATIONSHIP, "level unknown", "level", "'FRIEND'", 400, "level"));
+        rows.add(set(PUT_RELATIONSHIP, "level missing", "level", REMOVE, 400, "level"));
+        rows.add(set(PUT_RELATIONSHIP, "level a list", "level", "['EMPLOYEE']", 400, "level"));
         return rows.stream();
     }
 
@@ -397,6 +450,18 @@ class ErrorHandlingTest {
         rows.add(path("PUT", "/api/v1/users/$user/trigger-opt-outs/999999", null, 404, "profile-not-found"));
         rows.add(path("DELETE", "/api/v1/users/999999/trigger-opt-outs/1", null, 404, "user-not-found"));
         rows.add(path("PUT", "/api/v1/users/$user/trigger-opt-outs/abc", null, 404, null));
+        rows.add(path("GET", "/api/v1/monitoring-groups/999999", null, 404, "monitoring-group-not-found"));
+        rows.add(path("PUT", "/api/v1/monitoring-groups/999999", MONITORING, 404, "monitoring-group-not-found"));
+        rows.add(path("DELETE", "/api/v1/monitoring-groups/999999", null, 404, "monitoring-group-not-found"));
+        rows.add(path("GET", "/api/v1/monitoring-groups/abc", null, 404, null));
+        rows.add(path("GET", "/api/v1/users/999999/relationships", null, 404, "user-not-found"));
+        rows.add(path("PUT", "/api/v1/users/999999/relationships/$viewer", RELATIONSHIP, 404, "user-not-found"));
+        rows.add(path("PUT", "/api/v1/users/$user/relationships/999999", RELATIONSHIP, 404, "user-not-found"));
+        rows.add(path("PUT", "/api/v1/users/$user/relationships/abc", RELATIONSHIP, 404, null));
+        rows.add(path("DELETE", "/api/v1/users/$user/relationships/999999", null, 404, "user-not-found"));
+        rows.add(path("GET", "/api/v1/users/$user/relationships/effective/999999", null, 404, "user-not-found"));
+        rows.add(path("GET", "/api/v1/users/999999/relationships/effective/$viewer", null, 404, "user-not-found"));
+        rows.add(path("GET", "/api/v1/relationship-changes?ownerId=999999", null, 404, "user-not-found"));
         rows.add(path("GET", "/api/v1/no-such-resource", null, 404, null));
         return rows.stream();
     }
