@@ -33,23 +33,29 @@ public class AccessPolicy {
      * receptionists and up on the users of their groups ("sees presence of his groups", §4).
      */
     public Sight sight(Actor actor, User user) {
-        return sights(actor).of(OwnerFacts.of(user));
+        return new Sights(actor, user.id).of(OwnerFacts.of(user));
     }
 
     /** Sights of one actor on many users: his relations are read once, on the first user that needs them. */
     public Sights sights(Actor actor) {
-        return new Sights(actor);
+        return new Sights(actor, null);
     }
 
     public final class Sights {
         private final Actor actor;
+        /** Set: only this owner's relations are read. */
+        private final Long onlyOwner;
         private ViewerRelations relations;
 
-        private Sights(Actor actor) {
+        private Sights(Actor actor, Long onlyOwner) {
             this.actor = actor;
+            this.onlyOwner = onlyOwner;
         }
 
         public Sight of(OwnerFacts owner) {
+            if (onlyOwner != null && owner.id() != onlyOwner) {
+                throw new IllegalStateException("relations were read for user " + onlyOwner + " only");
+            }
             if (owner.id() == actor.userId()) {
                 return Sight.SELF;
             }
@@ -59,7 +65,8 @@ public class AccessPolicy {
             boolean byRole = actor.role().isSystemWide()
                     || (actor.role().hasReceptionistRights() && sharesGroup(actor, owner.groupIds()));
             if (relations == null) {
-                relations = relationships.of(actor.userId(), actor.groupIds());
+                relations = onlyOwner == null ? relationships.of(actor.userId(), actor.groupIds())
+                        : relationships.between(actor.userId(), actor.groupIds(), onlyOwner);
             }
             Level level = relations.on(owner).level();
             return new Sight(byRole ? Level.max(level, Level.TEAM_COLLEAGUE) : level, false, false,

@@ -25,8 +25,14 @@ import java.util.function.IntFunction;
  * throughput and p50/p90/p99/max, and the ratios to the target (1,000 switches/s, p99 ≤ 25 ms) and to the baseline.
  * Each measurement follows a warm-up that lasts until the gateway's JIT is done ({@link #warmUp}).
  *
+ * <p>With {@code --relationships true} the users are spread over 20 groups and a monitoring group of 200 makes 20
+ * of them ASSISTANTs of the other 180: the switches are then sent by those assistants (with their API tokens), the
+ * reads by one of them for users of every group, so that every request passes the relationship check; the same
+ * switches sent by the admin (whose role needs no relationship) are measured beside them, and the difference in
+ * gateway CPU per switch is printed as the relationship check's share.
+ *
  * <pre>bench/api-switch.sh [--rate 1000] [--seconds 20] [--warm-up 300] [--warm-up-rate 1000] [--users 500]
- *     [--connections 32]
+ *     [--connections 32] [--relationships true]
  *     [--database h2|postgresql] [--ami host:port --ami-user … --ami-secret …]
  *     [--url http://host:8080 --admin-password …]</pre>
  */
@@ -44,6 +50,7 @@ public final class ApiSwitchBenchmark {
         int users = Integer.parseInt(options.getOrDefault("users", "500"));
         int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         double warmUp = Double.parseDouble(options.getOrDefault("warm-up", "300"));
+        boolean relationships = Boolean.parseBoolean(options.getOrDefault("relationships", "false"));
         int warmUpRate = Integer.parseInt(options.getOrDefault("warm-up-rate", Integer.toString(rate)));
         String adminPassword = options.getOrDefault("admin-password", "bench-admin-password-1");
         GatewayProcess process = null;
@@ -71,7 +78,7 @@ public final class ApiSwitchBenchmark {
             base = process.baseUrl;
         }
         try {
-            run(base, adminPassword, rate, seconds, warmUp, warmUpRate, users, connections,
+            run(base, adminPassword, rate, seconds, warmUp, warmUpRate, users, connections, relationships,
                     process == null ? null : ProcessHandle.of(process.pid()).orElse(null));
         } finally {
             if (process != null) {
@@ -87,7 +94,7 @@ public final class ApiSwitchBenchmark {
     }
 
     private static void run(String base, String adminPassword, int rate, double seconds, double warmUp,
-            int warmUpRate, int userCount, int connections, ProcessHandle server)
+            int warmUpRate, int userCount, int connections, boolean relationships, ProcessHandle server)
             throws Exception {
         // HTTP/1.1 like the load: the JDK client's default (HTTP/2) would first negotiate an h2c upgrade
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -97,30 +104,42 @@ public final class ApiSwitchBenchmark {
         String token = setup.adminToken();
         long profile = setup.benchProfile();
         long usersStart = System.nanoTime();
-        List<Long> users = setup.users(userCount);
+        List<Long> groups = relationships ? setup.groups(20) : List.of();
+        List<Long> users = setup.users(userCount, groups);
         long setupEnd = System.nanoTime();
         System.out.printf("setup: %d users in %.1f s (%.1f ms per user), profile %d (leave 2, enter 4 actions), "
                 + "bearer token (%.1f s)%n", users.size(), (setupEnd - usersStart) / 1e9,
                 (setupEnd - usersStart) / 1e6 / Math.max(1, users.size()), profile, (usersStart - setupStart) / 1e9);
+        // who switches whom: the admin everyone, or (relationships) 20 assistants the 180 others of a monitoring group
+        List<Long> switched = users;
+        List<String> switchers = List.of(token);
+        String reader = token;
+        if (relationships) {
+            Assistants assistants = setup.monitoringGroup(users.subList(0, 200), 20);
+            switched = assistants.staff();
+            switchers = assistants.tokens();
+            reader = assistants.tokens().get(0);
+            System.out.printf("relationships: %d groups (EMPLOYEE defaults), monitoring group of 200: %d assistants "
+                    + "(ASSISTANT) switch %d staff; reads by an assistant of users of every group%n", groups.size(),
+                    switchers.size(), switched.size());
+        }
 
         // each user alternates between the bench profile and Available, so every request is a real switch
-        int[] nextProfileIndex = new int[users.size()];
-        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
-        Map<String, String> bearerJson = Map.of("Authorization", "Bearer " + token,
-                "Content-Type", "application/json");
-        IntFunction<LoadRun.Call> switchCall = i -> {
-            int u = i % users.size();
-            long target = (nextProfileIndex[u]++ % 2 == 0) ? profile : 1L;
-            return new LoadRun.Call(HttpMethod.PUT, "/api/v1/users/" + users.get(u) + "/profile", bearerJson,
-                    "{\"profileId\":" + target + "}");
-        };
+        List<Long> targets = switched;
+        List<String> actors = switchers;
+        int[] nextProfileIndex = new int[targets.size()];
+        Map<String, String> readHeaders = Map.of("Authorization", "Bearer " + reader);
+        IntFunction<LoadRun.Call> switchCall = i -> switchCall(targets, nextProfileIndex, profile,
+                actors.get(i % actors.size()), i);
+        IntFunction<LoadRun.Call> adminSwitchCall = i -> switchCall(targets, nextProfileIndex, profile, token, i);
         IntFunction<LoadRun.Call> readCall = i -> new LoadRun.Call(HttpMethod.GET,
-                "/api/v1/users/" + users.get(i % users.size()) + "/profile", bearer, null);
+                "/api/v1/users/" + users.get(i % users.size()) + "/profile", readHeaders, null);
         IntFunction<LoadRun.Call> baselineCall = i -> new LoadRun.Call(HttpMethod.GET, "/q/health/live", Map.of(),
                 null);
 
         LoadRun.Result baseline;
         LoadRun.Result switches;
+        LoadRun.Result adminSwitches = null;
         LoadRun.Result reads;
         JitWatch jit = JitWatch.attach(server);
         try (LoadRun load = new LoadRun(base, connections, server, jit)) {
@@ -134,7 +153,12 @@ public final class ApiSwitchBenchmark {
             // each measurement right after its own warm-up: a change of load changes what C2 compiles
             double again = jit == null ? SLICE_SECONDS : warmUp;
             warmUp(load, "switches", warmUpRate, again, switchCall);
-            switches = load.run("PUT /users/{id}/profile", rate, seconds, switchCall);
+            switches = load.run(relationships ? "PUT /users/{id}/profile by ASSISTANTs" : "PUT /users/{id}/profile",
+                    rate, seconds, switchCall);
+            if (relationships) {
+                warmUp(load, "switches by the admin", warmUpRate, again, adminSwitchCall);
+                adminSwitches = load.run("PUT /users/{id}/profile by the admin", rate, seconds, adminSwitchCall);
+            }
             warmUp(load, "reads", warmUpRate, again, readCall);
             reads = load.run("GET /users/{id}/profile", rate, seconds, readCall);
             warmUp(load, "health", warmUpRate, again, baselineCall);
@@ -148,9 +172,21 @@ public final class ApiSwitchBenchmark {
         System.out.println();
         System.out.println("P3 API benchmark, " + base + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores on the client's machine");
-        for (LoadRun.Result r : List.of(baseline, switches, reads)) {
+        List<LoadRun.Result> results = new ArrayList<>(List.of(baseline, switches, reads));
+        if (adminSwitches != null) {
+            results.add(adminSwitches);
+        }
+        for (LoadRun.Result r : results) {
             System.out.println(r.line());
             r.errorSamples().forEach(e -> System.out.println("    error: " + e));
+        }
+        if (adminSwitches != null) {
+            double withCheck = switches.serverCpuMillisPerRequest();
+            double without = adminSwitches.serverCpuMillisPerRequest();
+            System.out.printf("relationship check: %.3f ms of gateway CPU per switch by an assistant vs %.3f ms by "
+                    + "the admin: %.1f %% of the assistant's switch (p99 %.1f vs %.1f ms)%n", withCheck, without,
+                    100 * (withCheck - without) / withCheck, switches.percentileMillis(99),
+                    adminSwitches.percentileMillis(99));
         }
         System.out.printf("%nswitches: achieved/target rate = %.2f (target %.0f/s), p99/target p99 = %.2f "
                 + "(target %.0f ms, lower is better)%n", switches.achievedPerSecond() / TARGET_RATE, TARGET_RATE,
@@ -194,6 +230,21 @@ public final class ApiSwitchBenchmark {
         }
     }
 
+    private static LoadRun.Call switchCall(List<Long> targets, int[] next, long profile, String token, int i) {
+        int u = i % targets.size();
+        long target;
+        synchronized (next) {
+            target = (next[u]++ % 2 == 0) ? profile : 1L;
+        }
+        return new LoadRun.Call(HttpMethod.PUT, "/api/v1/users/" + targets.get(u) + "/profile",
+                Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
+                "{\"profileId\":" + target + "}");
+    }
+
+    /** The assistants' API tokens and the users they may switch. */
+    private record Assistants(List<String> tokens, List<Long> staff) {
+    }
+
     /** Creates what the run needs through the public API, as the bootstrap admin. */
     private record Setup(HttpClient client, String base, String adminPassword) {
 
@@ -219,15 +270,44 @@ public final class ApiSwitchBenchmark {
             return post("/api/v1/profiles", profile, "POST").get("id").asLong();
         }
 
-        List<Long> users(int count) throws Exception {
+        /** Users spread round-robin over the groups as their primary group (none: no group). */
+        List<Long> users(int count, List<Long> groups) throws Exception {
             String prefix = Long.toString(System.nanoTime() % 1_000_000);
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Map<String, Object> user = Map.of("extension", "9" + prefix + String.format("%05d", i),
-                        "displayName", "Bench user " + i, "devices", List.of("PJSIP/b" + prefix + "x" + i));
+                Map<String, Object> user = new HashMap<>(Map.of("extension", "9" + prefix + String.format("%05d", i),
+                        "displayName", "Bench user " + i, "devices", List.of("PJSIP/b" + prefix + "x" + i)));
+                if (!groups.isEmpty()) {
+                    user.put("primaryGroupId", groups.get(i % groups.size()));
+                }
                 ids.add(post("/api/v1/users", user, "POST").get("id").asLong());
             }
             return ids;
+        }
+
+        List<Long> groups(int count) throws Exception {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ids.add(post("/api/v1/groups", Map.of("name", "Bench group " + System.nanoTime() + "-" + i,
+                        "timeZone", "Europe/Berlin"), "POST").get("id").asLong());
+            }
+            return ids;
+        }
+
+        /** A monitoring group of these users: the first {@code assistants} are ASSISTANT for the others. */
+        Assistants monitoringGroup(List<Long> members, int assistants) throws Exception {
+            List<Long> staff = members.subList(assistants, members.size());
+            post("/api/v1/monitoring-groups", Map.of("name", "Bench monitoring " + System.nanoTime(), "subGroups",
+                    List.of(Map.of("name", "assistants", "memberIds", members.subList(0, assistants)),
+                            Map.of("name", "staff", "memberIds", staff)),
+                    "rules", List.of(Map.of("viewers", "assistants", "owners", "staff", "level", "ASSISTANT"))),
+                    "POST");
+            List<String> tokens = new ArrayList<>();
+            for (long assistant : members.subList(0, assistants)) {
+                tokens.add(post("/api/v1/users/" + assistant + "/tokens", Map.of("name", "bench"), "POST")
+                        .get("token").asText());
+            }
+            return new Assistants(tokens, List.copyOf(staff));
         }
 
         private JsonNode post(String path, Object body, String method) throws Exception {

@@ -78,7 +78,8 @@ public class RelationshipService {
         User owner = changeable(actor, ownerId);
         User viewer = viewer(actor, owner, viewerId);
         if (relationships.policy() == PersonalLevels.EXTEND_ONLY) {
-            Level server = relationships.of(viewer.id, viewer.groupIds()).serverLevel(OwnerFacts.of(owner));
+            Level server = relationships.between(viewer.id, viewer.groupIds(), owner.id)
+                    .serverLevel(OwnerFacts.of(owner));
             if (!level.isAtLeast(server)) {
                 throw ApiProblem.invalid("level", "this site lets users only widen what the server gives this viewer ("
                         + server + "), not narrow it (gateway.relationships.personal-levels=EXTEND_ONLY)");
@@ -117,7 +118,7 @@ public class RelationshipService {
     public Explained explain(Actor actor, long ownerId, long viewerId) {
         User owner = changeable(actor, ownerId);
         User viewer = viewer(actor, owner, viewerId);
-        Effective effective = relationships.of(viewer.id, viewer.groupIds()).on(OwnerFacts.of(owner));
+        Effective effective = relationships.between(viewer.id, viewer.groupIds(), owner.id).on(OwnerFacts.of(owner));
         Actor asViewer = new Actor(viewer.id, viewer.displayName, viewer.role, viewer.groupIds(),
                 viewer.profilePersonal, false);
         Sight sight = access.sight(asViewer, owner);
