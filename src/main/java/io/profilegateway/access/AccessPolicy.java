@@ -41,6 +41,13 @@ public class AccessPolicy {
         return new Sights(actor, null);
     }
 
+    /** Sights over relations read before (a {@link Relationships#snapshot}): works outside a transaction. */
+    public Sights sights(Actor actor, ViewerRelations relations) {
+        Sights sights = new Sights(actor, null);
+        sights.relations = relations;
+        return sights;
+    }
+
     public final class Sights {
         private final Actor actor;
         /** Set: only this owner's relations are read. */

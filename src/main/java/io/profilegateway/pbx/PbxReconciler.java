@@ -1,6 +1,7 @@
 package io.profilegateway.pbx;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.profilegateway.events.EventHub;
 import io.profilegateway.pbx.ami.AsteriskJavaLink;
 import io.profilegateway.switching.DesiredStateChanged;
 import io.profilegateway.switching.DesiredStates;
@@ -52,6 +53,9 @@ public class PbxReconciler {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    EventHub events;
+
     private final Map<String, ServerSync> syncs = new LinkedHashMap<>();
     private ScheduledExecutorService timer;
     private ExecutorService loader;
@@ -77,6 +81,7 @@ public class PbxReconciler {
             AsteriskJavaLink link = new AsteriskJavaLink(name, server, config, timer);
             ServerSync sync = new ServerSync(name, link, names, () -> load(name), config, timer, loader, registry);
             adoption.listen(sync);
+            sync.listen(events::pbxSync);
             syncs.put(name, sync);
             link.connectInBackground(Duration.ofSeconds(5));
         });

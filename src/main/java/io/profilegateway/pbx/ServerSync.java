@@ -58,6 +58,14 @@ final class ServerSync implements AutoCloseable {
     private long epoch;
     private final FullReconciles<FullRead> full;
 
+    /** Told when a user's state goes in sync (confirmed) or out of it (an action failed). */
+    interface SyncListener {
+        void changed(long userId, boolean inSync, String reason);
+    }
+
+    private volatile SyncListener syncListener = (userId, inSync, reason) -> {
+    };
+
     private volatile boolean reconciledSinceConnect;
     private volatile boolean everReconciled;
 
@@ -310,6 +318,9 @@ final class ServerSync implements AutoCloseable {
         Known.uncertain(user, command);
         user.failures++;
         user.lastError = command.headers().get("Action") + ": " + reply.message();
+        if (user.failures == 1) {
+            syncListener.changed(user.userId, false, reason(user));
+        }
         if (user.failures == 1 || user.failures % 10 == 0) {
             LOG.warnf("AMI %s: %s for user %d failed (%s); try %d, retrying with backoff", server,
                     command.headers().get("Action"), user.userId, reply.message(), user.failures);
@@ -336,9 +347,17 @@ final class ServerSync implements AutoCloseable {
         }
     }
 
+    void listen(SyncListener listener) {
+        this.syncListener = listener;
+    }
+
     /** Nothing in flight and nothing differs: Asterisk holds the desired state. */
     private void confirm(UserSync user) {
+        boolean flipped = user.applied != user.desired || user.lastError != null;
         user.applied = user.desired;
+        if (flipped) {
+            syncListener.changed(user.userId, true, null);
+        }
         if (user.lastError != null) {
             LOG.infof("AMI %s: user %d back in sync after %d failed tries", server, user.userId, user.failures);
         }

@@ -32,7 +32,7 @@ public class ActiveProfileService {
     public PresenceView get(Actor actor, long userId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Sight sight = users.findVisible(actor, userId).sight();
-            return PresenceView.of(state(userId), sight);
+            return PresenceView.of(state(userId)).cutFor(sight);
         });
     }
 

@@ -32,21 +32,29 @@ public record PresenceView(
         @Schema(description = "what switched him (TEAM_COLLEAGUE and up)", example = "TIME") SwitchSource source,
         @Schema(description = "TEAM_COLLEAGUE and up", example = "1") Long previousProfileId) {
 
-    static PresenceView of(UserState state, Sight sight) {
+    /** Everything, as the user himself sees it. */
+    static PresenceView of(UserState state) {
         Profile p = state.activeProfile;
-        boolean icon = sight.may(Right.SEE_PRESENCE_ICON);
-        boolean general = sight.may(Right.SEE_GENERAL_PRESENCE);
-        boolean detailed = sight.may(Right.SEE_DETAILED_PRESENCE);
         Map<RedirectKind, String> redirects = new EnumMap<>(RedirectKind.class);
         for (RedirectKind kind : RedirectKind.values()) {
             if (state.redirect(kind) != null) {
                 redirects.put(kind, state.redirect(kind));
             }
         }
-        return new PresenceView(state.userId, icon ? p.presence : null, icon ? p.color : null,
-                icon && p.iconVisible ? p.icon : null, general ? p.id : null, general ? p.name : null,
-                general ? state.activeSince : null, sight.may(Right.SEE_REDIRECT_SET) ? !redirects.isEmpty() : null,
-                sight.may(Right.SEE_REDIRECT_TARGET) ? redirects : null, detailed ? state.activeSource : null,
-                detailed && state.previousProfile != null ? state.previousProfile.id : null);
+        return new PresenceView(state.userId, p.presence, p.color, p.iconVisible ? p.icon : null, p.id, p.name,
+                state.activeSince, !redirects.isEmpty(), Map.copyOf(redirects), state.activeSource,
+                state.previousProfile == null ? null : state.previousProfile.id);
+    }
+
+    /** What this sight shows of it: the rest left out (null). */
+    public PresenceView cutFor(Sight sight) {
+        boolean icon = sight.may(Right.SEE_PRESENCE_ICON);
+        boolean general = sight.may(Right.SEE_GENERAL_PRESENCE);
+        boolean detailed = sight.may(Right.SEE_DETAILED_PRESENCE);
+        return new PresenceView(userId, icon ? presence : null, icon ? color : null, icon ? this.icon : null,
+                general ? profileId : null, general ? profileName : null, general ? since : null,
+                sight.may(Right.SEE_REDIRECT_SET) ? redirectSet : null,
+                sight.may(Right.SEE_REDIRECT_TARGET) ? redirects : null, detailed ? source : null,
+                detailed ? previousProfileId : null);
     }
 }

@@ -127,7 +127,7 @@ public class SwitchEngine {
                 now);
         SwitchResult result = result(SwitchOutcome.SWITCHED, state);
         switched.fire(new ProfileSwitched(state.userId, from.id, target.id, command.source(), command.actor(), now,
-                result.desired()));
+                result.desired(), PresenceView.of(state)));
         announce(state, state.user.pbxServer, result.desired());
         return result;
     }

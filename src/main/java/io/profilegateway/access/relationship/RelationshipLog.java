@@ -6,6 +6,7 @@ import io.profilegateway.common.Paging;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,13 @@ public class RelationshipLog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<RelationshipsChanged> changed;
+
+    /** Some relationship changed (observe after the commit); {@code ownerId} null = possibly many owners. */
+    public record RelationshipsChanged(Long ownerId) {
+    }
 
     /** Records the change unless nothing changed. */
     public void record(String actor, Subject subject, Long subjectId, Long ownerId, Long viewerId, Object before,
@@ -40,6 +48,7 @@ public class RelationshipLog {
         change.oldValue = truncate(old);
         change.newValue = truncate(now);
         change.persist();
+        changed.fire(new RelationshipsChanged(ownerId));
         LOG.infof("Relationship change by %s: %s%s%s%s: %s -> %s", actor, subject,
                 subjectId == null ? "" : " #" + subjectId, ownerId == null ? "" : " owner " + ownerId,
                 viewerId == null ? "" : " viewer " + viewerId, old, now);

@@ -59,6 +59,18 @@ public class Relationships {
         return relations(viewerId, viewerGroups, ownerId);
     }
 
+    /** The viewer's relations with everyone and every group's defaults, read now: usable after the transaction. */
+    public ViewerRelations snapshot(long viewerId, Set<Long> viewerGroups) {
+        Map<Long, GroupDefaults> all = new HashMap<>();
+        for (Object row : em.createNativeQuery(GROUP.replace(" where id = ?1", "")).getResultList()) {
+            GroupDefaults g = defaults((Object[]) row);
+            all.put(g.id(), g);
+        }
+        ViewerRelations relations = relations(viewerId, viewerGroups, null);
+        return relations.withGroups(id -> all.getOrDefault(id, new GroupDefaults(id, "#" + id,
+                RelationshipDefaults.STANDARD)));
+    }
+
     public RelationshipConfig.PersonalLevels policy() {
         return config.personalLevels();
     }

@@ -35,6 +35,11 @@ public final class ViewerRelations {
         this.policy = policy;
     }
 
+    /** The same relations with another way to find a group's defaults. */
+    ViewerRelations withGroups(LongFunction<GroupDefaults> groupDefaults) {
+        return new ViewerRelations(viewerGroups, personal, rules, groupDefaults, policy);
+    }
+
     /** The viewer's effective level on the owner, and why. */
     public Effective on(OwnerFacts owner) {
         List<Path> considered = new ArrayList<>();

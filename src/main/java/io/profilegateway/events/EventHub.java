@@ -1,0 +1,278 @@
+package io.profilegateway.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.profilegateway.access.AccessPolicy;
+import io.profilegateway.access.Actor;
+import io.profilegateway.access.Sight;
+import io.profilegateway.access.relationship.OwnerFacts;
+import io.profilegateway.access.relationship.RelationshipLog.RelationshipsChanged;
+import io.profilegateway.access.relationship.Relationships;
+import io.profilegateway.access.relationship.Right;
+import io.profilegateway.directory.group.OfficeTransition;
+import io.profilegateway.directory.user.User;
+import io.profilegateway.switching.PresenceView;
+import io.profilegateway.switching.ProfileSwitched;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The live event stream: profile switches, PBX sync changes and office transitions, each sent to every connected
+ * client cut to what he may see of the user it is about (the same {@link AccessPolicy} as the REST reads).
+ *
+ * <p>A switch only hands its event over (a non-blocking offer to a bounded queue, after its commit); one dispatcher
+ * thread numbers the events, keeps the last {@code gateway.events.replay} of them for clients that reconnect with
+ * {@code Last-Event-ID}, and writes to the clients without waiting for them: a client that has more than
+ * {@code gateway.events.client-buffer} events unwritten is dropped. Each client's relationships are read at connect
+ * and again after {@code relations-refresh} or any recorded relationship change. Events are those of this node.
+ */
+@ApplicationScoped
+public class EventHub {
+
+    private static final Logger LOG = Logger.getLogger(EventHub.class);
+    private static final long OWNER_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Relationships relationships;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final BlockingQueue<Runnable> inbox = new ArrayBlockingQueue<>(100_000);
+    private final long firstId = System.currentTimeMillis() * 1000;
+    private long lastId = firstId;
+    /** Dispatcher thread only, as everything below. */
+    private final ArrayDeque<LiveEvent> recent = new ArrayDeque<>();
+    private final List<Subscriber> subscribers = new ArrayList<>();
+    private final Map<Long, CachedOwner> owners = new HashMap<>();
+    private volatile int connected;
+    private Counter dropped;
+    private Counter overflow;
+    private Thread dispatcher;
+    private ScheduledExecutorService heartbeat;
+
+    private record CachedOwner(OwnerFacts facts, long readAt) {
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        dropped = registry.counter("gateway.events.clients.dropped");
+        overflow = registry.counter("gateway.events.overflow");
+        registry.gauge("gateway.events.clients", this, hub -> hub.connected);
+        dispatcher = new Thread(this::dispatch, "event-stream");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "event-stream-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.heartbeat().toMillis();
+        heartbeat.scheduleAtFixedRate(() -> offer(this::beat), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        if (heartbeat != null) {
+            heartbeat.shutdownNow();
+        }
+        offer(() -> {
+            subscribers.forEach(Subscriber::close);
+            subscribers.clear();
+            Thread.currentThread().interrupt();
+        });
+    }
+
+    // ---- what happens
+
+    void onSwitched(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProfileSwitched switched) {
+        publish("profile", switched.userId(), null, switched.presence());
+    }
+
+    void onOffice(@Observes OfficeTransition transition) {
+        publish("office", null, transition.groupId(), transition);
+    }
+
+    void onRelationships(@Observes(during = TransactionPhase.AFTER_SUCCESS) RelationshipsChanged changed) {
+        offer(() -> subscribers.forEach(s -> s.stale = true));
+    }
+
+    /** A user's PBX state went in or out of sync (the reconciler calls this; never blocks). */
+    public void pbxSync(long userId, boolean inSync, String reason) {
+        publish("pbx-sync", userId, null, new PbxSync(userId, inSync, reason));
+    }
+
+    /** The payload of a {@code pbx-sync} event. */
+    public record PbxSync(long userId, boolean inSync, String reason) {
+    }
+
+    private void publish(String name, Long userId, Long groupId, Object data) {
+        offer(() -> dispatch(new LiveEvent(++lastId, name, userId, groupId, data)));
+    }
+
+    private void offer(Runnable task) {
+        if (!inbox.offer(task)) {
+            overflow.increment();
+        }
+    }
+
+    // ---- clients
+
+    /** Connects a client; with {@code lastEventId} he first gets what he missed, or a {@code reset} if too much. */
+    public void subscribe(Actor actor, SseEventSink sink, Sse sse, Long lastEventId) {
+        // the first write sends the response head: done here, on the request's thread, before any other thread writes
+        sink.send(sse.newEventBuilder().comment("connected").build()).toCompletableFuture().join();
+        Subscriber s = new Subscriber(actor, sink, sse, config.clientBuffer());
+        offer(() -> {
+            subscribers.add(s);
+            connected = subscribers.size();
+            if (lastEventId == null) {
+                return;
+            }
+            if (lastEventId < firstId || lastEventId > lastId
+                    || (!recent.isEmpty() && lastEventId < recent.peekFirst().id() - 1)) {
+                s.send(lastId, "reset", "{\"reason\":\"event " + lastEventId + " is no longer kept: read the "
+                        + "current state again\"}");
+                return;
+            }
+            for (LiveEvent e : recent) {
+                if (e.id() > lastEventId) {
+                    deliver(e, s, new HashMap<>());
+                }
+            }
+        });
+    }
+
+    private void dispatch() {
+        while (true) {
+            try {
+                inbox.take().run();
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Event stream: an event could not be delivered");
+            }
+        }
+    }
+
+    private void dispatch(LiveEvent event) {
+        recent.addLast(event);
+        while (recent.size() > config.replay()) {
+            recent.removeFirst();
+        }
+        Map<Object, String> rendered = new HashMap<>();
+        for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext();) {
+            Subscriber s = it.next();
+            if (!deliver(event, s, rendered)) {
+                it.remove();
+                drop(s);
+            }
+        }
+    }
+
+    /** Sends the event as the subscriber may see it (or nothing); false when the subscriber is gone. */
+    private boolean deliver(LiveEvent event, Subscriber s, Map<Object, String> rendered) {
+        if (s.closed) {
+            return false;
+        }
+        Object data = event.data();
+        if (event.userId() != null) {
+            OwnerFacts owner = owner(event.userId());
+            if (owner == null) {
+                return true;
+            }
+            Sight sight = sights(s).of(owner);
+            data = switch (event.name()) {
+                case "profile" -> sight.may(Right.SEE_PRESENCE_ICON) ? ((PresenceView) data).cutFor(sight) : null;
+                case "pbx-sync" -> sight.may(Right.SEE_DETAILED_PRESENCE) ? data : null;
+                default -> null;
+            };
+            if (data == null) {
+                return true;
+            }
+        }
+        String text = rendered.computeIfAbsent(data, this::render);
+        return s.send(event.id(), event.name(), text);
+    }
+
+    private void beat() {
+        for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext();) {
+            Subscriber s = it.next();
+            if (!s.comment("heartbeat")) {
+                it.remove();
+                drop(s);
+            }
+        }
+    }
+
+    private void drop(Subscriber s) {
+        connected = subscribers.size();
+        if (s.tooSlow) {
+            dropped.increment();
+            LOG.infof("Event stream: dropped %s's client, which had %d events unwritten (it may reconnect with "
+                    + "Last-Event-ID)", s.actor.label(), config.clientBuffer());
+        }
+    }
+
+    private AccessPolicy.Sights sights(Subscriber s) {
+        long now = System.nanoTime();
+        if (s.sights == null || s.stale || now - s.sightsReadAt > config.relationsRefresh().toNanos()) {
+            s.stale = false;
+            s.sights = QuarkusTransaction.requiringNew().call(() -> access.sights(s.actor,
+                    relationships.snapshot(s.actor.userId(), s.actor.groupIds())));
+            s.sightsReadAt = now;
+        }
+        return s.sights;
+    }
+
+    private OwnerFacts owner(long userId) {
+        long now = System.nanoTime();
+        CachedOwner cached = owners.get(userId);
+        if (cached == null || now - cached.readAt() > OWNER_TTL_NANOS) {
+            OwnerFacts facts = QuarkusTransaction.requiringNew().call(() -> User.<User>findByIdOptional(userId)
+                    .map(OwnerFacts::of).orElse(null));
+            cached = new CachedOwner(facts, now);
+            owners.put(userId, cached);
+        }
+        return cached.facts();
+    }
+
+    private String render(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable: " + data.getClass().getSimpleName(), e);
+        }
+    }
+}
