@@ -75,6 +75,7 @@ public final class AsteriskJavaLink implements AmiLink {
         this.responseTimeout = config.responseTimeout();
         this.readTimeout = config.fullReconcileTimeout();
         this.timer = timer;
+        AsteriskJavaLog.install();
         lanes.add(new AmiLane(address, config, true, this::onManagerEvent));
         for (int i = 1; i < config.connections(); i++) {
             lanes.add(new AmiLane(address, config, false, this::onLaneEvent));
@@ -282,6 +283,7 @@ public final class AsteriskJavaLink implements AmiLink {
     }
 
     private void expireOverdue() {
+        AsteriskJavaLog.reportDropped(10_000);
         long now = System.nanoTime();
         pending.entrySet().removeIf(entry -> {
             if (now - entry.getValue().deadline() > 0) {
