@@ -1,10 +1,12 @@
 package io.profilegateway.pbx;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.profilegateway.common.StartupProblem;
 import io.profilegateway.events.EventHub;
 import io.profilegateway.pbx.ami.AsteriskJavaLink;
 import io.profilegateway.switching.DesiredStateChanged;
 import io.profilegateway.switching.DesiredStates;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,20 +63,32 @@ public class PbxReconciler {
     private ScheduledExecutorService timer;
     private ExecutorService loader;
 
-    void onStart(@Observes @Priority(100) StartupEvent event) {
+    /**
+     * The AMI settings, checked before anything else starts (Quarkus' scheduler starts at priority 0, and a job that
+     * runs into a start being torn down fails with a stack trace): a missing or wrong one ends the start in one line.
+     */
+    void checkSettings(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 100) StartupEvent event) {
         names.checkPatterns();
+        if (config.servers().isEmpty()) {
+            if (!config.simulator().enabled()) {
+                String key = "gateway.ami.servers." + config.defaultServer();
+                String env = environmentName(key);
+                throw new StartupProblem("No Asterisk server is configured: set " + key + ".host, " + key
+                        + ".username and " + key + ".secret (environment " + env + "_HOST, " + env + "_USERNAME, "
+                        + env + "_SECRET; the port is 5038 unless " + key + ".port says otherwise) in the environment"
+                        + " or in config/application.properties; see README, 'Connect Asterisk'.");
+            }
+        } else if (!config.servers().containsKey(config.defaultServer())) {
+            throw new StartupProblem("gateway.ami.default-server is '" + config.defaultServer()
+                    + "', which is not one of the configured servers " + config.servers().keySet()
+                    + ": set it to one of them (environment GATEWAY_AMI_DEFAULT_SERVER).");
+        }
+    }
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
         Map<String, AmiConfig.Server> targets = new LinkedHashMap<>(config.servers());
         if (targets.isEmpty()) {
-            if (!config.simulator().enabled()) {
-                throw new IllegalStateException("No Asterisk server is configured. Set gateway.ami.servers."
-                        + config.defaultServer() + ".host, .port, .username and .secret (environment: GATEWAY_AMI_"
-                        + "SERVERS_" + config.defaultServer().toUpperCase() + "_HOST etc.); see README, 'Connect Asterisk'.");
-            }
             targets.put(config.defaultServer(), simulator.start());
-        }
-        if (!targets.containsKey(config.defaultServer())) {
-            throw new IllegalStateException("gateway.ami.default-server '" + config.defaultServer()
-                    + "' is not one of the configured servers " + targets.keySet());
         }
         timer = Executors.newScheduledThreadPool(2, daemon("pbx-timer"));
         loader = Executors.newSingleThreadExecutor(daemon("pbx-loader"));
@@ -83,11 +98,29 @@ public class PbxReconciler {
             adoption.listen(sync);
             sync.listen(events::pbxSync);
             syncs.put(name, sync);
-            link.connectInBackground(Duration.ofSeconds(5));
+            link.connectInBackground(Duration.ofSeconds(5), this::loginRefused);
         });
         long interval = config.reconcileInterval().toMillis();
         timer.scheduleAtFixedRate(() -> syncs.values().forEach(ServerSync::fullReconcile), interval, interval,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Asterisk refused the very first login of a server: a wrong user or secret, which no retry mends. The gateway says
+     * so in one line and exits (a link that was up once keeps reconnecting instead: asterisk-java retries by itself).
+     */
+    private void loginRefused(String server, String why) {
+        String key = "gateway.ami.servers." + server;
+        String env = environmentName(key);
+        LOG.errorf("AMI %s: Asterisk refused the login (%s): set %s.username and %s.secret (environment %s_USERNAME,"
+                + " %s_SECRET) to an AMI user of that Asterisk's manager.conf; see README, 'Connect Asterisk'. Exiting.",
+                server, why, key, key, env, env);
+        Quarkus.asyncExit(1);
+    }
+
+    /** Quarkus' environment variable for a configuration key: {@code gateway.ami.servers.main} → GATEWAY_AMI_SERVERS_MAIN. */
+    static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,6 +1,7 @@
 package io.profilegateway.pbx;
 
 import io.profilegateway.access.Secrets;
+import io.profilegateway.common.StartupProblem;
 import io.profilegateway.pbx.simulator.AmiSimulator;
 import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
 import io.quarkus.runtime.LaunchMode;
@@ -27,8 +28,8 @@ public class SimulatorLauncher {
 
     synchronized AmiConfig.Server start() {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
-            throw new IllegalStateException("gateway.ami.simulator.enabled is for dev mode and tests only; "
-                    + "configure gateway.ami.servers.* for production");
+            throw new StartupProblem("gateway.ami.simulator.enabled is for dev mode and tests only: remove it, and"
+                    + " set gateway.ami.servers.main.host, .username and .secret instead; see README, 'Connect Asterisk'.");
         }
         String secret = Secrets.random(18);
         AmiSimulatorConfig.Builder builder = AmiSimulatorConfig.builder().port(config.simulator().port())

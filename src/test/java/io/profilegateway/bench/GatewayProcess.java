@@ -39,6 +39,12 @@ public final class GatewayProcess implements AutoCloseable {
     /** Starts the jar in {@code dir} (its H2 database is {@code dir/data}): the same dir again = a restart. */
     public static GatewayProcess start(Path jar, String adminPassword, List<String> jvmOptions, Path dir)
             throws Exception {
+        return start(jar, adminPassword, jvmOptions, dir, Map.of());
+    }
+
+    /** As above; {@code environment} is set after the defaults (e.g. {@code QUARKUS_LOG_LEVEL=INFO}). */
+    public static GatewayProcess start(Path jar, String adminPassword, List<String> jvmOptions, Path dir,
+            Map<String, String> environment) throws Exception {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw package -DskipTests)");
         }
@@ -55,6 +61,7 @@ public final class GatewayProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String base = "http://127.0.0.1:" + port;
         HttpClient client = HttpClient.newHttpClient();
@@ -118,6 +125,11 @@ public final class GatewayProcess implements AutoCloseable {
         return List.of("-Dgateway.ami.servers.main.host=" + hostPort.substring(0, colon),
                 "-Dgateway.ami.servers.main.port=" + hostPort.substring(colon + 1),
                 "-Dgateway.ami.servers.main.username=" + user, "-Dgateway.ami.servers.main.secret=" + secret);
+    }
+
+    /** The log file the gateway's console output goes to. */
+    public Path log() {
+        return directory.resolve("gateway.log");
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed (R2). */

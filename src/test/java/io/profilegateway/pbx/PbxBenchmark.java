@@ -133,7 +133,8 @@ public final class PbxBenchmark {
         ServerSync sync = new ServerSync("main", link, names, () -> List.copyOf(current), ami, timer, loader,
                 new SimpleMeterRegistry());
         long connectStart = System.nanoTime();
-        link.connectInBackground(Duration.ofSeconds(1));
+        link.connectInBackground(Duration.ofSeconds(1),
+                (server, why) -> System.err.println("AMI login refused: " + why));
         awaitAll(sync, users, 1, Duration.ofMinutes(10));
         System.out.printf("gateway start: connect and full reconcile of %d users (state already there): %.2f s%n",
                 users, seconds(connectStart));

@@ -65,7 +65,8 @@ class PbxFullReconcileTest {
         names = new PbxNames(ami.names());
         sync = new ServerSync("main", link, names, () -> List.of(new ServerSync.Desire(1, dnd())),
                 ami, timer, loader, new SimpleMeterRegistry());
-        link.connectInBackground(Duration.ofMillis(200));
+        link.connectInBackground(Duration.ofMillis(200),
+                (server, why) -> System.err.println("AMI login refused: " + why));
     }
 
     @AfterEach

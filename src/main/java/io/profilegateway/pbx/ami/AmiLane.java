@@ -3,6 +3,7 @@ package io.profilegateway.pbx.ami;
 import io.profilegateway.pbx.AmiConfig;
 import java.io.IOException;
 import org.asteriskjava.manager.AuthenticationFailedException;
+import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
@@ -28,6 +29,10 @@ final class AmiLane {
         connection = new ManagerConnectionFactory(address.host(), address.port(), address.username(),
                 address.secret()).createManagerConnection();
         connection.setSocketReadTimeout((int) Math.max(config.pingInterval().toMillis() * 3, 10_000));
+        if (connection instanceof DefaultManagerConnection reconnecting) {
+            // a login refused after a reconnect (the secret changed on the PBX) is retried, not given up for good
+            reconnecting.setKeepAliveAfterAuthenticationFailure(true);
+        }
         if (hearsEvents) {
             connection.registerUserEventClass(DbGetTreeResponseEvent.class);
             connection.registerUserEventClass(DbGetTreeCompleteEvent.class);

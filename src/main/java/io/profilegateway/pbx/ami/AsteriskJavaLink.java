@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.QueueStatusAction;
@@ -75,6 +77,7 @@ public final class AsteriskJavaLink implements AmiLink {
         this.responseTimeout = config.responseTimeout();
         this.readTimeout = config.fullReconcileTimeout();
         this.timer = timer;
+        AsteriskJavaLog.install();
         lanes.add(new AmiLane(address, config, true, this::onManagerEvent));
         for (int i = 1; i < config.connections(); i++) {
             lanes.add(new AmiLane(address, config, false, this::onLaneEvent));
@@ -83,12 +86,16 @@ public final class AsteriskJavaLink implements AmiLink {
         timer.scheduleWithFixedDelay(this::expireOverdue, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Logs in, retrying until it succeeds or the link is closed; asterisk-java reconnects by itself afterwards. */
-    public void connectInBackground(Duration retry) {
-        timer.execute(() -> connect(retry));
+    /**
+     * Logs in, retrying until it succeeds or the link is closed; asterisk-java reconnects by itself afterwards. A login
+     * that Asterisk refuses (wrong user or secret) before the link was ever up is not retried: {@code refused} hears of
+     * it with the server's name and Asterisk's answer.
+     */
+    public void connectInBackground(Duration retry, BiConsumer<String, String> refused) {
+        timer.execute(() -> connect(retry, refused));
     }
 
-    private void connect(Duration retry) {
+    private void connect(Duration retry, BiConsumer<String, String> refused) {
         if (closed) {
             return;
         }
@@ -100,11 +107,21 @@ public final class AsteriskJavaLink implements AmiLink {
             LOG.infof("AMI %s: connected to %s:%d (%s) with %d connection(s)", server, connection.getHostname(),
                     connection.getPort(), connection.getVersion(), lanes.size());
             publish(new PbxEvent.Connected(server));
+        } catch (AuthenticationFailedException e) {
+            if (!everConnected) {
+                refused.accept(server, e.getMessage());
+                return;
+            }
+            retryLater(retry, refused, e);
         } catch (Exception e) {
-            LOG.warnf("AMI %s: cannot log in to %s:%d (%s); retrying in %d s", server, connection.getHostname(),
-                    connection.getPort(), e.getMessage(), retry.toSeconds());
-            timer.schedule(() -> connect(retry), retry.toMillis(), TimeUnit.MILLISECONDS);
+            retryLater(retry, refused, e);
         }
+    }
+
+    private void retryLater(Duration retry, BiConsumer<String, String> refused, Exception e) {
+        LOG.warnf("AMI %s: cannot log in to %s:%d (%s); retrying in %d s", server, connection.getHostname(),
+                connection.getPort(), e.getMessage(), retry.toSeconds());
+        timer.schedule(() -> connect(retry, refused), retry.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -282,6 +299,7 @@ public final class AsteriskJavaLink implements AmiLink {
     }
 
     private void expireOverdue() {
+        AsteriskJavaLog.reportDropped(10_000);
         long now = System.nanoTime();
         pending.entrySet().removeIf(entry -> {
             if (now - entry.getValue().deadline() > 0) {
