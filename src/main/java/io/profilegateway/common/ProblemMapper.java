@@ -36,6 +36,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e) {
+        return problem(e);
+    }
+
+    /** The answer to a domain error, for the few places that answer outside a mapper. */
+    public static Response problem(ApiProblem e) {
         return respond(e.status(), e.errorId(), e.getMessage(), e.violations());
     }
 
@@ -55,9 +60,11 @@ public class ProblemMapper {
         return unauthenticated();
     }
 
+    /** Wrong credentials, or a Microsoft account the gateway refuses (its {@link ApiProblem} is the cause). */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthenticated();
+        ApiProblem refused = causeOf(e, ApiProblem.class);
+        return refused != null ? problem(refused) : unauthenticated();
     }
 
     @ServerExceptionMapper
@@ -201,6 +208,16 @@ public class ProblemMapper {
         return anyCause(e, t -> t instanceof SQLTransientConnectionException
                 || t instanceof SQLException sql && sql.getSQLState() != null
                         && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
+    }
+
+    /** The first of {@code e} and its causes that is a {@code type}, or null. */
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** Whether {@code e} or any of its causes is one. */
