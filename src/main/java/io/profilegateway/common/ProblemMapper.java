@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -65,6 +66,19 @@ public class ProblemMapper {
     public Response authenticationFailed(AuthenticationFailedException e) {
         ApiProblem refused = causeOf(e, ApiProblem.class);
         return refused != null ? problem(refused) : unauthenticated();
+    }
+
+    /** The code flow's return from Microsoft failed: the code exchange, the ID token, or the user match. */
+    @ServerExceptionMapper
+    public Response authenticationCompletion(AuthenticationCompletionException e) {
+        ApiProblem refused = causeOf(e, ApiProblem.class);
+        if (refused != null) {
+            return problem(refused);
+        }
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(401, "sign-in-failed",
+                        "The sign-in with Microsoft could not be completed; start it again", List.of()))
+                .build();
     }
 
     @ServerExceptionMapper

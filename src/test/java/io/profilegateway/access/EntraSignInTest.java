@@ -234,6 +234,105 @@ class EntraSignInTest {
         assertProblem(request.request(method, path).then().extract(), 401, "unauthenticated");
     }
 
+    // ---- the browser: authorization-code flow
+
+    @Test
+    void shouldSignInThroughTheCodeFlowAndUseTheSessionCookieOnTheApi() {
+        Map<String, Object> user = createUser("MANAGER", unique("browser") + "@example.com", null);
+
+        // 1. the login path redirects to Entra's authorize endpoint, with state and PKCE in a state cookie
+        ExtractableResponse<Response> start = given().redirects().follow(false).get("/login/microsoft").then()
+                .extract();
+        assertThat(start.statusCode()).as("body %s", start.asString()).isEqualTo(302);
+        URI authorize = URI.create(start.header("Location"));
+        Map<String, String> query = query(authorize);
+        assertThat(authorize.getPath()).isEqualTo(EntraWireMock.AUTHORIZE_PATH);
+        assertThat(query).containsEntry("client_id", EntraWireMock.CLIENT_ID).containsEntry("response_type", "code")
+                .containsEntry("code_challenge_method", "S256").containsKeys("state", "code_challenge");
+        assertThat(query.get("redirect_uri")).endsWith("/login/microsoft");
+        assertThat(query.get("scope").split(" ")).contains("openid", "profile", "email");
+        List<String> stateCookies = setCookies(start, "q_auth");
+        assertThat(stateCookies).hasSize(1);
+        assertThat(stateCookies.get(0)).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
+
+        // 2. Entra redirects back with a code; the gateway exchanges it, sets the session cookie, drops the code
+        String code = "code-" + UUID.randomUUID();
+        EntraWireMock.answerCode(code, EntraWireMock.token(objectId(), Map.of("email", user.get("email"),
+                "name", user.get("displayName"))));
+        ExtractableResponse<Response> callback = given().redirects().follow(false)
+                .header("Cookie", cookiePair(stateCookies.get(0)))
+                .queryParam("code", code).queryParam("state", query.get("state"))
+                .get("/login/microsoft").then().extract();
+        assertThat(callback.statusCode()).as("body %s", callback.asString()).isEqualTo(302);
+        assertThat(callback.header("Location")).endsWith("/login/microsoft");
+        List<String> sessionCookies = setCookies(callback, "q_session");
+        assertThat(sessionCookies).hasSize(1);
+        assertThat(sessionCookies.get(0)).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("Secure");
+        LoggedRequest exchange = EntraWireMock.server().findAll(postRequestedFor(urlPathEqualTo(
+                EntraWireMock.TOKEN_PATH)).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+                "code=" + code))).get(0);
+        assertThat(exchange.getBodyAsString()).contains("grant_type=authorization_code", "code_verifier=",
+                "redirect_uri=");
+        String session = cookiePair(sessionCookies.get(0));
+
+        // 3. with the session the login path sends the browser home, and the API knows the user
+        given().redirects().follow(false).header("Cookie", session).get("/login/microsoft").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/"));
+        given().header("Cookie", session).get("/api/v1/me").then().statusCode(200)
+                .body("userId", equalTo((int) id(user)))
+                .body("role", equalTo("MANAGER"))
+                .body("name", equalTo(user.get("username")))
+                .body("viaToken", equalTo(false));
+        given().header("Cookie", session).body(Map.of("profileId", 2)).contentType(ContentType.JSON)
+                .put("/api/v1/users/" + id(user) + "/profile").then().statusCode(200).body("source", equalTo("MANUAL"));
+    }
+
+    @Test
+    void shouldRefuseTheCodeFlowOfAnUnknownAccountWithoutASession() {
+        ExtractableResponse<Response> start = given().redirects().follow(false).get("/login/microsoft").then()
+                .extract();
+        String state = query(URI.create(start.header("Location"))).get("state");
+        String code = "code-" + UUID.randomUUID();
+        EntraWireMock.answerCode(code, EntraWireMock.token(objectId(), Map.of("email",
+                unique("nobody") + "@example.com")));
+
+        ExtractableResponse<Response> callback = given().redirects().follow(false)
+                .header("Cookie", cookiePair(setCookies(start, "q_auth").get(0)))
+                .queryParam("code", code).queryParam("state", state).get("/login/microsoft").then().extract();
+
+        assertProblem(callback, 403, "microsoft-account-unknown");
+        assertThat(setCookies(callback, "q_session").stream().filter(c -> !c.startsWith("q_session=;")))
+                .as("a session cookie").allMatch(c -> c.contains("Max-Age=0"));
+    }
+
+    @Test
+    void shouldStartAgainAfterAForgedStateAndRefuseAnUnknownCode() {
+        ExtractableResponse<Response> start = given().redirects().follow(false).get("/login/microsoft").then()
+                .extract();
+        String stateCookie = cookiePair(setCookies(start, "q_auth").get(0));
+        String state = query(URI.create(start.header("Location"))).get("state");
+
+        ExtractableResponse<Response> forged = given().redirects().follow(false).header("Cookie", stateCookie)
+                .queryParam("code", "whatever").queryParam("state", "forged-" + state).get("/login/microsoft")
+                .then().extract();
+        ExtractableResponse<Response> unknownCode = given().redirects().follow(false).header("Cookie", stateCookie)
+                .queryParam("code", "never-issued").queryParam("state", state).get("/login/microsoft").then()
+                .extract();
+
+        // a state that is not the cookie's: no code is exchanged, the sign-in starts over at Entra
+        assertThat(forged.statusCode()).as("body %s", forged.asString()).isEqualTo(302);
+        assertThat(URI.create(forged.header("Location")).getPath()).isEqualTo(EntraWireMock.AUTHORIZE_PATH);
+        assertThat(EntraWireMock.server().findAll(postRequestedFor(urlPathEqualTo(EntraWireMock.TOKEN_PATH))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("code=whatever"))))
+                .isEmpty();
+        // Entra refuses the code: a clear 401, never a 5xx
+        assertProblem(unknownCode, 401, "sign-in-failed");
+        for (ExtractableResponse<Response> r : List.of(forged, unknownCode)) {
+            assertThat(setCookies(r, "q_session").stream().filter(c -> !c.contains("Max-Age=0"))).isEmpty();
+        }
+    }
+
     // ---- helpers
 
     private static String objectId() {
