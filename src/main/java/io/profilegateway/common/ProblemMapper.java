@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -36,6 +37,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e) {
+        return problem(e);
+    }
+
+    /** The answer to a domain error, for the few places that answer outside a mapper. */
+    public static Response problem(ApiProblem e) {
         return respond(e.status(), e.errorId(), e.getMessage(), e.violations());
     }
 
@@ -55,9 +61,24 @@ public class ProblemMapper {
         return unauthenticated();
     }
 
+    /** Wrong credentials, or a Microsoft account the gateway refuses (its {@link ApiProblem} is the cause). */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthenticated();
+        ApiProblem refused = causeOf(e, ApiProblem.class);
+        return refused != null ? problem(refused) : unauthenticated();
+    }
+
+    /** The code flow's return from Microsoft failed: the code exchange, the ID token, or the user match. */
+    @ServerExceptionMapper
+    public Response authenticationCompletion(AuthenticationCompletionException e) {
+        ApiProblem refused = causeOf(e, ApiProblem.class);
+        if (refused != null) {
+            return problem(refused);
+        }
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(401, "sign-in-failed",
+                        "The sign-in with Microsoft could not be completed; start it again", List.of()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -201,6 +222,16 @@ public class ProblemMapper {
         return anyCause(e, t -> t instanceof SQLTransientConnectionException
                 || t instanceof SQLException sql && sql.getSQLState() != null
                         && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")));
+    }
+
+    /** The first of {@code e} and its causes that is a {@code type}, or null. */
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** Whether {@code e} or any of its causes is one. */
