@@ -22,12 +22,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -51,7 +53,6 @@ import org.jboss.logging.Logger;
 public class EventHub {
 
     private static final Logger LOG = Logger.getLogger(EventHub.class);
-    private static final long OWNER_TTL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     @Inject
     EventsConfig config;
@@ -74,17 +75,17 @@ public class EventHub {
     /** Dispatcher thread only, as everything below. */
     private final ArrayDeque<LiveEvent> recent = new ArrayDeque<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
-    private final Map<Long, CachedOwner> owners = new HashMap<>();
+    private Audiences audiences;
     private volatile int connected;
     private Counter dropped;
     private Counter overflow;
     private Thread dispatcher;
     private ScheduledExecutorService heartbeat;
 
-    private record CachedOwner(OwnerFacts facts, long readAt) {
-    }
+    private volatile Sse sse;
 
     void onStart(@Observes StartupEvent start) {
+        audiences = new Audiences(this::readOwner, this::sightOf, config.relationsRefresh().toNanos());
         dropped = registry.counter("gateway.events.clients.dropped");
         overflow = registry.counter("gateway.events.overflow");
         registry.gauge("gateway.events.clients", this, hub -> hub.connected);
@@ -122,7 +123,10 @@ public class EventHub {
     }
 
     void onRelationships(@Observes(during = TransactionPhase.AFTER_SUCCESS) RelationshipsChanged changed) {
-        offer(() -> subscribers.forEach(s -> s.stale = true));
+        offer(() -> {
+            subscribers.forEach(s -> s.stale = true);
+            audiences.forget();
+        });
     }
 
     /** A user's PBX state went in or out of sync (the reconciler calls this; never blocks). */
@@ -150,22 +154,27 @@ public class EventHub {
     public void subscribe(Actor actor, SseEventSink sink, Sse sse, Long lastEventId) {
         // the first write sends the response head: done here, on the request's thread, before any other thread writes
         sink.send(sse.newEventBuilder().comment("connected").build()).toCompletableFuture().join();
+        this.sse = sse;
         Subscriber s = new Subscriber(actor, sink, sse, config.clientBuffer());
         offer(() -> {
             subscribers.add(s);
+            audiences.joined(s);
             connected = subscribers.size();
             if (lastEventId == null) {
                 return;
             }
             if (lastEventId < firstId || lastEventId > lastId
                     || (!recent.isEmpty() && lastEventId < recent.peekFirst().id() - 1)) {
-                s.send(lastId, "reset", "{\"reason\":\"event " + lastEventId + " is no longer kept: read the "
-                        + "current state again\"}");
+                s.send(sse.newEventBuilder().id(Long.toString(lastId)).name("reset").data("{\"reason\":\"event "
+                        + lastEventId + " is no longer kept: read the current state again\"}").build());
                 return;
             }
+            Map<Long, Optional<OwnerFacts>> owners = new HashMap<>();
             for (LiveEvent e : recent) {
-                if (e.id() > lastEventId) {
-                    deliver(e, s, new HashMap<>());
+                if (e.id() > lastEventId && !replay(e, s, owners)) {
+                    subscribers.remove(s);
+                    drop(s);
+                    return;
                 }
             }
         });
@@ -191,39 +200,53 @@ public class EventHub {
         while (recent.size() > config.replay()) {
             recent.removeFirst();
         }
-        Map<Object, String> rendered = new HashMap<>();
-        for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext();) {
-            Subscriber s = it.next();
-            if (!deliver(event, s, rendered)) {
-                it.remove();
-                drop(s);
+        List<Subscriber> gone = new ArrayList<>();
+        if (event.userId() == null) {
+            OutboundSseEvent frame = frame(event, event.data());
+            for (Subscriber s : subscribers) {
+                if (!s.send(frame)) {
+                    gone.add(s);
+                }
             }
+        } else {
+            Map<Sight, Optional<OutboundSseEvent>> frames = new HashMap<>();
+            for (Audiences.Member m : audiences.of(event.userId(), subscribers)) {
+                Optional<OutboundSseEvent> frame = frames.computeIfAbsent(m.sight(), sight -> frameFor(event, sight));
+                if (frame.isPresent() && !m.subscriber().send(frame.get())) {
+                    gone.add(m.subscriber());
+                }
+            }
+        }
+        for (Subscriber s : gone) {
+            subscribers.remove(s);
+            drop(s);
         }
     }
 
-    /** Sends the event as the subscriber may see it (or nothing); false when the subscriber is gone. */
-    private boolean deliver(LiveEvent event, Subscriber s, Map<Object, String> rendered) {
-        if (s.closed) {
-            return false;
+    /** Sends a kept event to one client (who reconnected) as he may see it; false when he is gone. */
+    private boolean replay(LiveEvent event, Subscriber s, Map<Long, Optional<OwnerFacts>> owners) {
+        if (event.userId() == null) {
+            return s.send(frame(event, event.data()));
         }
-        Object data = event.data();
-        if (event.userId() != null) {
-            OwnerFacts owner = owner(event.userId());
-            if (owner == null) {
-                return true;
-            }
-            Sight sight = sights(s).of(owner);
-            data = switch (event.name()) {
-                case "profile" -> sight.may(Right.SEE_PRESENCE_ICON) ? ((PresenceView) data).cutFor(sight) : null;
-                case "pbx-sync" -> sight.may(Right.SEE_DETAILED_PRESENCE) ? data : null;
-                default -> null;
-            };
-            if (data == null) {
-                return true;
-            }
+        Optional<OwnerFacts> owner = owners.computeIfAbsent(event.userId(), id -> Optional.ofNullable(readOwner(id)));
+        if (owner.isEmpty()) {
+            return true;
         }
-        String text = rendered.computeIfAbsent(data, this::render);
-        return s.send(event.id(), event.name(), text);
+        return frameFor(event, sightOf(s, owner.get())).map(s::send).orElse(true);
+    }
+
+    /** The event as a viewer with this sight of its user sees it; empty when he may not see it. */
+    private Optional<OutboundSseEvent> frameFor(LiveEvent event, Sight sight) {
+        Object data = switch (event.name()) {
+            case "profile" -> sight.may(Right.SEE_PRESENCE_ICON) ? ((PresenceView) event.data()).cutFor(sight) : null;
+            case "pbx-sync" -> sight.may(Right.SEE_DETAILED_PRESENCE) ? event.data() : null;
+            default -> null;
+        };
+        return data == null ? Optional.empty() : Optional.of(frame(event, data));
+    }
+
+    private OutboundSseEvent frame(LiveEvent event, Object data) {
+        return sse.newEventBuilder().id(Long.toString(event.id())).name(event.name()).data(render(data)).build();
     }
 
     private void beat() {
@@ -245,7 +268,7 @@ public class EventHub {
         }
     }
 
-    private AccessPolicy.Sights sights(Subscriber s) {
+    private Sight sightOf(Subscriber s, OwnerFacts owner) {
         long now = System.nanoTime();
         if (s.sights == null || s.stale || now - s.sightsReadAt > config.relationsRefresh().toNanos()) {
             s.stale = false;
@@ -253,19 +276,12 @@ public class EventHub {
                     relationships.snapshot(s.actor.userId(), s.actor.groupIds())));
             s.sightsReadAt = now;
         }
-        return s.sights;
+        return s.sights.of(owner);
     }
 
-    private OwnerFacts owner(long userId) {
-        long now = System.nanoTime();
-        CachedOwner cached = owners.get(userId);
-        if (cached == null || now - cached.readAt() > OWNER_TTL_NANOS) {
-            OwnerFacts facts = QuarkusTransaction.requiringNew().call(() -> User.<User>findByIdOptional(userId)
-                    .map(OwnerFacts::of).orElse(null));
-            cached = new CachedOwner(facts, now);
-            owners.put(userId, cached);
-        }
-        return cached.facts();
+    private OwnerFacts readOwner(long userId) {
+        return QuarkusTransaction.requiringNew().call(() -> User.<User>findByIdOptional(userId)
+                .map(OwnerFacts::of).orElse(null));
     }
 
     private String render(Object data) {

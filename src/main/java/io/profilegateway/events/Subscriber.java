@@ -33,16 +33,12 @@ final class Subscriber {
         this.buffer = buffer;
     }
 
-    /** @return false when the client is gone or too slow and has been dropped */
-    boolean send(long id, String name, String json) {
-        return send(sse.newEventBuilder().id(Long.toString(id)).name(name).data(json).build());
-    }
-
     boolean comment(String text) {
         return send(sse.newEventBuilder().comment(text).build());
     }
 
-    private boolean send(OutboundSseEvent event) {
+    /** @return false when the client is gone or too slow and has been dropped */
+    boolean send(OutboundSseEvent event) {
         if (closed || sink.isClosed()) {
             closed = true;
             return false;

@@ -117,6 +117,40 @@ class EventStreamTest {
     }
 
     @Test
+    void shouldFollowARelationshipThatChangesWhileTheClientIsConnected() throws Exception {
+        long group = createGroup("Europe/Berlin");
+        Map<String, Object> viewer = createUser("USER", group);
+        Map<String, Object> owner = createUser("USER", group);
+        Map<String, Object> marker = createUser("USER", group);
+        relate(owner, viewer, "BLOCKED");
+        relate(marker, viewer, "EMPLOYEE");
+        long lunch = Api.createProfile(List.of(), List.of());
+
+        try (SseClient client = new SseClient(events, (String) viewer.get("username"), PASSWORD, null)) {
+            // the owner's audience is worked out with the viewer BLOCKED ...
+            switchTo(id(owner), lunch).statusCode(200);
+            switchTo(id(marker), lunch).statusCode(200);
+            assertThat(nextProfileUser(client)).isEqualTo(id(marker));
+            // ... and worked out again after the change, without the viewer reconnecting
+            relate(owner, viewer, "EMPLOYEE");
+            switchTo(id(owner), 2).statusCode(200);
+            JsonNode ofOwner = profileOf(client, id(owner), WAIT);
+            assertThat(ofOwner).isNotNull();
+            assertThat(ofOwner.get("profileId").asLong()).isEqualTo(2);
+            relate(owner, viewer, "BLOCKED");
+            switchTo(id(owner), lunch).statusCode(200);
+            switchTo(id(marker), 2).statusCode(200);
+            assertThat(nextProfileUser(client)).isEqualTo(id(marker));
+        }
+    }
+
+    private static long nextProfileUser(SseClient client) throws Exception {
+        SseClient.Event e = client.next("profile", WAIT);
+        assertThat(e).isNotNull();
+        return JSON.readTree(e.data()).get("userId").asLong();
+    }
+
+    @Test
     void shouldResumeAfterTheLastEventIdAndSayResetWhenItIsNoLongerKept() throws Exception {
         Map<String, Object> user = createUser("USER");
         String name = (String) user.get("username");
