@@ -423,6 +423,16 @@ final class ServerSync implements AutoCloseable {
                 user.knownQueues.computeIfPresent(pause.queue(),
                         (q, seat) -> new QueueSeat(seat.penalty(), pause.paused(), pause.reason()));
             }
+        } else if (event instanceof PbxEvent.MemberAdded added) {
+            UserSync user = byExtension.get(String.valueOf(names.extensionOfInterface(added.memberInterface())));
+            if (user != null && user.knownValid) {
+                user.knownQueues.put(added.queue(), new QueueSeat(added.penalty(), added.paused(), added.reason()));
+            }
+        } else if (event instanceof PbxEvent.MemberRemoved removed) {
+            UserSync user = byExtension.get(String.valueOf(names.extensionOfInterface(removed.memberInterface())));
+            if (user != null) {
+                user.knownQueues.remove(removed.queue());
+            }
         }
         phoneListener.accept(event);
     }
