@@ -43,6 +43,7 @@ final class ServerSync implements AutoCloseable {
     private final ExecutorService planner;
     private final Counter sent;
     private final Counter failed;
+    private final Counter confirmed;
 
     private volatile Consumer<PbxEvent> phoneListener = event -> {
     };
@@ -85,6 +86,7 @@ final class ServerSync implements AutoCloseable {
         });
         this.sent = registry.counter("gateway.ami.actions", "server", server, "result", "sent");
         this.failed = registry.counter("gateway.ami.actions", "server", server, "result", "failed");
+        this.confirmed = registry.counter("gateway.ami.confirmed", "server", server);
         this.full = new FullReconciles<>(server, planner, timer, config.fullReconcileTimeout(), retryInitial, retryMax,
                 link::isConnected, this::readFull, this::finishFullReconcile);
         registry.gauge("gateway.ami.connected", List.of(io.micrometer.core.instrument.Tag.of("server", server)), this,
@@ -391,6 +393,7 @@ final class ServerSync implements AutoCloseable {
         boolean flipped = user.applied != user.desired || user.lastError != null;
         user.applied = user.desired;
         if (flipped) {
+            confirmed.increment();
             tell(user.userId, user.applied.version(), true, null);
         }
         if (user.lastError != null) {
