@@ -115,6 +115,22 @@ class PbxClusterTest {
         assertThat(pbx.pbx().astDb()).containsEntry("/CFB/" + ext, "2000");
     }
 
+    @Test
+    void everyConfirmedStateIsCounted() {
+        double before = confirmedCount();
+        long userId = id(createUser("USER"));
+        awaitInSync(userId, Duration.ofSeconds(20));
+        io.profilegateway.testing.Api.switchTo(userId, 2).statusCode(200);
+        awaitInSync(userId, Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(5)).until(() -> confirmedCount() >= before + 2);
+    }
+
+    private static double confirmedCount() {
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("gateway_ami_confirmed_total{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** What another node's switch commits: the state row with a new version and, with it, the change-log row. */
     private void commitAsAnotherNode(long userId, String assignment, boolean withChangeRow) {
         QuarkusTransaction.requiringNew().run(() -> {
