@@ -26,6 +26,7 @@ final class LinkOwnership {
     private final PbxLinkLeases leases;
     private final String node;
     private final Duration duration;
+    private final boolean alone;
     private final Clock clock;
     private final Consumer<String> gained;
     private final BiConsumer<String, String> lost;
@@ -34,11 +35,12 @@ final class LinkOwnership {
     /** The last known holder of every server, for readiness and pbx-state on this node. */
     private final Map<String, PbxLinkLeases.Holder> holders = new ConcurrentHashMap<>();
 
-    LinkOwnership(PbxLinkLeases leases, String node, Duration duration, Clock clock, Consumer<String> gained,
-            BiConsumer<String, String> lost) {
+    LinkOwnership(PbxLinkLeases leases, String node, Duration duration, boolean alone, Clock clock,
+            Consumer<String> gained, BiConsumer<String, String> lost) {
         this.leases = leases;
         this.node = node;
         this.duration = duration;
+        this.alone = alone;
         this.clock = clock;
         this.gained = gained;
         this.lost = lost;
@@ -80,7 +82,7 @@ final class LinkOwnership {
             Instant now = clock.instant();
             PbxLinkLeases.Holder holder;
             try {
-                holder = leases.renew(server, node, now, duration);
+                holder = leases.renew(server, node, now, duration, alone);
             } catch (RuntimeException e) {
                 Instant until = heldUntil.get(server);
                 if (until != null && !now.isBefore(until.minus(renewEvery()))) {

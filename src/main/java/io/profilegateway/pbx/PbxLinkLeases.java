@@ -24,12 +24,21 @@ public class PbxLinkLeases {
 
     @Transactional
     public Holder renew(String server, String node, Instant now, Duration duration) {
+        return renew(server, node, now, duration, false);
+    }
+
+    /**
+     * @param alone this node is the only one there can be (an embedded database, which one process holds): it takes
+     *              the lease even from a node id of its own former, killed process
+     */
+    @Transactional
+    public Holder renew(String server, String node, Instant now, Duration duration, boolean alone) {
         PbxLinkLease row = locked(server);
         if (row == null) {
             create(server);
             row = locked(server);
         }
-        boolean free = row.nodeId == null || row.expiresAt == null || !row.expiresAt.isAfter(now);
+        boolean free = alone || row.nodeId == null || row.expiresAt == null || !row.expiresAt.isAfter(now);
         if (node.equals(row.nodeId) || free) {
             String previous = node.equals(row.nodeId) || row.nodeId == null ? null : row.nodeId;
             row.nodeId = node;

@@ -75,6 +75,9 @@ public class PbxReconciler {
     /** Leases are about real time, whatever clock the rest of the gateway is given (tests move theirs). */
     private final java.time.Clock clock = java.time.Clock.systemUTC();
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
     /** Every configured server (or the simulator), by name. */
     private final Map<String, AmiConfig.Server> targets = new LinkedHashMap<>();
     /** The servers whose AMI link this node holds (cluster: one node per server, {@link LinkOwnership}). */
@@ -116,7 +119,9 @@ public class PbxReconciler {
         loader = Executors.newSingleThreadExecutor(daemon("pbx-loader"));
         appliedVersions.start();
         feed = new ChangeFeed(changes, desiredStates, node.id(), config.cluster().changePoll(), this::onRemoteChanges);
-        ownership = new LinkOwnership(leases, node.id(), config.cluster().leaseDuration(), clock, this::connect,
+        // an embedded database (H2) is held by one process: no other node can exist, not even a killed one's lease
+        boolean alone = "h2".equals(dbKind);
+        ownership = new LinkOwnership(leases, node.id(), config.cluster().leaseDuration(), alone, clock, this::connect,
                 this::disconnect);
         ownership.renew(targets.keySet()); // at once: a single node holds every link before it reports ready
         long renew = ownership.renewEvery().toMillis();

@@ -70,6 +70,20 @@ class PbxClusterTest {
     }
 
     @Test
+    void onAnEmbeddedDatabaseTheOnlyNodeTakesTheLeaseAtOnceEvenFromItsKilledPredecessor() {
+        String server = "alone-test-" + System.nanoTime();
+        Instant now = Instant.now();
+        Duration lease = Duration.ofSeconds(10);
+        leases.renew(server, "killed-process", now, lease);
+
+        assertThat(leases.renew(server, "restarted-process", now.plusSeconds(1), lease).nodeId())
+                .isEqualTo("killed-process");
+        PbxLinkLeases.Holder alone = leases.renew(server, "restarted-process", now.plusSeconds(1), lease, true);
+        assertThat(alone.nodeId()).isEqualTo("restarted-process");
+        assertThat(alone.previous()).isEqualTo("killed-process");
+    }
+
+    @Test
     void thisNodeHoldsTheLinkOfItsOnlyServer() {
         assertThat(leases.renew("main", node.id(), Instant.now(), Duration.ofSeconds(10)).nodeId())
                 .isEqualTo(node.id());
