@@ -113,9 +113,9 @@ public class PbxAdoption {
             LOG.debugf("AMI %s: %s joined queue %s, which is no team: not adopted", added.server(), ext, added.queue());
             return;
         }
+        String reason = added.paused() && added.reason() != null ? bounded(added.reason()) : null;
         userOf(ext).ifPresent(userId -> engine.adopt(userId, state -> state.adoptMembership(team.get(),
-                added.penalty(), added.paused(), added.paused() ? bounded(String.valueOf(added.reason())) : null),
-                "logged in to queue " + added.queue() + " on the phone"));
+                added.penalty(), added.paused(), reason), "logged in to queue " + added.queue() + " on the phone"));
     }
 
     /** {@code PresenceStateChange} not caused by the gateway: switched to the profile the presence stands for. */
