@@ -56,6 +56,25 @@ public interface AmiConfig {
 
     Simulator simulator();
 
+    Cluster cluster();
+
+    /** Several gateway nodes on one database (PostgreSQL): one node holds each server's AMI link at a time. */
+    interface Cluster {
+        /** This node's name in the link leases; unset = the host name and a random suffix. */
+        Optional<String> nodeId();
+
+        /**
+         * How long a node's claim on a server's AMI link lasts without renewal (renewed every third of it): when a node
+         * dies, another takes the link over within this time.
+         */
+        @WithDefault("10s")
+        Duration leaseDuration();
+
+        /** How often the link holder looks for desired-state changes committed by the other nodes. */
+        @WithDefault("150ms")
+        Duration changePoll();
+    }
+
     interface Server {
         String host();
 

@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when every Asterisk server is connected and its full reconcile after connecting is done. */
+/**
+ * Ready when every Asterisk server is either driven by this node (connected, its full reconcile after connecting
+ * done) or held by another live node (standby here: that node reconciles it, this one serves the API).
+ */
 @Readiness
 @ApplicationScoped
 public class AmiReadiness implements HealthCheck {
@@ -18,7 +21,17 @@ public class AmiReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("asterisk").up();
-        reconciler.syncs().forEach((name, sync) -> {
+        for (String name : reconciler.configuredServers()) {
+            ServerSync sync = reconciler.syncs().get(name);
+            if (sync == null) {
+                String holder = reconciler.linkHolder(name).orElse(null);
+                response.withData(name, holder == null ? "no node holds the AMI link" : "standby: node " + holder
+                        + " holds the AMI link");
+                if (holder == null) {
+                    response.down();
+                }
+                continue;
+            }
             String state = !sync.link().isConnected() ? "disconnected"
                     : sync.isReady() ? "connected, reconciled" : "connected, reconciling";
             response.withData(name, state);
@@ -26,7 +39,7 @@ public class AmiReadiness implements HealthCheck {
                 response.down();
             }
             sync.lastFullReconcileError().ifPresent(error -> response.withData(name + ".lastError", error));
-        });
+        }
         return response.build();
     }
 }

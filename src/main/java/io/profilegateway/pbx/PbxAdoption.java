@@ -1,6 +1,8 @@
 package io.profilegateway.pbx;
 
+import io.profilegateway.directory.team.Team;
 import io.profilegateway.directory.user.User;
+import io.profilegateway.profile.RedirectKind;
 import io.profilegateway.switching.SwitchCommand;
 import io.profilegateway.switching.SwitchEngine;
 import io.profilegateway.switching.SwitchService;
@@ -18,8 +20,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes what users change on their phones into their desired state and history (source DIALPLAN) instead of
- * fighting it: the queue pause key ({@code QueueMemberPause}), a DND feature code ({@code Custom:DND<ext>}), and the
- * dialplan's profile switch ({@code UserEvent(ProfileSwitch,Extension: …,Profile: <id>)}). Runs on its own thread,
+ * fighting it: the queue pause key ({@code QueueMemberPause}), a DND feature code ({@code Custom:DND<ext>}), a queue
+ * login / logout ({@code QueueMemberAdded} / {@code QueueMemberRemoved}), a presence set on the phone side
+ * ({@code PresenceStateChange} of {@code CustomPresence:<ext>}: a switch to the profile it stands for), a call forward
+ * code ({@code UserEvent(CallForward,Extension: …,Kind: CF|CFB|CFU,Target: …)}) and the dialplan's profile switch
+ * ({@code UserEvent(ProfileSwitch,Extension: …,Profile: <id>)}). Runs on its own thread,
  * never on asterisk-java's reader thread; the gateway's own changes coming back as events never get here
  * ({@link ServerSync} filters those echoes).
  */
@@ -36,6 +41,9 @@ public class PbxAdoption {
 
     @Inject
     PbxNames names;
+
+    @Inject
+    PresenceProfiles presenceProfiles;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pbx-adoption");
@@ -81,9 +89,68 @@ public class PbxAdoption {
                 }
                 return false;
             }, (pause.paused() ? "paused" : "unpaused") + " in queue " + pause.queue() + " on the phone"));
+        } else if (event instanceof PbxEvent.MemberAdded added) {
+            loggedIn(added);
+        } else if (event instanceof PbxEvent.MemberRemoved removed) {
+            String ext = names.extensionOfInterface(removed.memberInterface());
+            userOf(ext).ifPresent(userId -> engine.adopt(userId, state -> state.dropMembership(removed.queue()),
+                    "logged out of queue " + removed.queue() + " on the phone"));
+        } else if (event instanceof PbxEvent.PresenceChanged presence) {
+            presenceChanged(presence);
         } else if (event instanceof PbxEvent.UserEventReceived request && request.name().equals("ProfileSwitch")) {
             switchFromDialplan(request);
+        } else if (event instanceof PbxEvent.UserEventReceived request && request.name().equals("CallForward")) {
+            forwardFromDialplan(request);
         }
+    }
+
+    /** {@code QueueMemberAdded} not caused by the gateway: a login code on the phone, into a queue that is a team. */
+    private void loggedIn(PbxEvent.MemberAdded added) {
+        String ext = names.extensionOfInterface(added.memberInterface());
+        Optional<Team> team = QuarkusTransaction.requiringNew().call(() -> Team.<Team>find("queue", added.queue())
+                .firstResultOptional());
+        if (team.isEmpty()) {
+            LOG.debugf("AMI %s: %s joined queue %s, which is no team: not adopted", added.server(), ext, added.queue());
+            return;
+        }
+        String reason = added.paused() && added.reason() != null ? bounded(added.reason()) : null;
+        userOf(ext).ifPresent(userId -> engine.adopt(userId, state -> state.adoptMembership(team.get(),
+                added.penalty(), added.paused(), reason), "logged in to queue " + added.queue() + " on the phone"));
+    }
+
+    /** {@code PresenceStateChange} not caused by the gateway: switched to the profile the presence stands for. */
+    private void presenceChanged(PbxEvent.PresenceChanged presence) {
+        String ext = names.extensionOfPresence(presence.presentity());
+        userOf(ext).ifPresent(userId -> presenceProfiles.profileFor(userId, presence.status(), presence.message())
+                .ifPresentOrElse(profile -> switcher.switchProfile(new SwitchCommand(userId, profile, null,
+                        SwitchSource.DIALPLAN, "phone presence " + ext)),
+                        () -> LOG.debugf("AMI %s: presence %s of %s matches no other profile", presence.server(),
+                                presence.status(), ext)));
+    }
+
+    /**
+     * The dialplan's {@code UserEvent(CallForward,Extension: <ext>,Kind: CF|CFB|CFU,Target: <number or empty>)}: the
+     * redirect the phone set (or removed, empty target) is taken into the desired state.
+     */
+    private void forwardFromDialplan(PbxEvent.UserEventReceived request) {
+        String ext = request.headers().get("Extension");
+        String kindName = request.headers().get("Kind");
+        String target = request.headers().getOrDefault("Target", "").trim();
+        RedirectKind kind = kindName == null ? null : switch (kindName.toUpperCase(java.util.Locale.ROOT)) {
+            case "CF" -> RedirectKind.ALWAYS;
+            case "CFB" -> RedirectKind.BUSY;
+            case "CFU" -> RedirectKind.NO_ANSWER;
+            default -> null;
+        };
+        if (kind == null || !(target.isEmpty() || target.matches("[0-9+*#]{1,40}"))) {
+            LOG.warnf("AMI %s: CallForward for %s ignored: Kind must be CF, CFB or CFU, Target digits, +, * or #",
+                    request.server(), ext);
+            return;
+        }
+        String value = target.isEmpty() ? null : target;
+        userOf(ext).ifPresent(userId -> engine.adopt(userId, state -> state.adoptRedirect(kind, value),
+                (value == null ? "redirect " + kind + " removed" : "redirect " + kind + " to " + value)
+                        + " on the phone"));
     }
 
     private void switchFromDialplan(PbxEvent.UserEventReceived request) {

@@ -20,6 +20,19 @@ public sealed interface PbxEvent {
             implements PbxEvent {
     }
 
+    /** A member joined a queue, by anyone (a login code on the phone, or the gateway itself). */
+    record MemberAdded(String server, String queue, String memberInterface, int penalty, boolean paused,
+            String reason) implements PbxEvent {
+    }
+
+    /** A member left a queue, by anyone (a logout code on the phone, or the gateway itself). */
+    record MemberRemoved(String server, String queue, String memberInterface) implements PbxEvent {
+    }
+
+    /** A presence state changed ({@code PresenceStateChange}), e.g. {@code CustomPresence:1001} set on the phone side. */
+    record PresenceChanged(String server, String presentity, String status, String message) implements PbxEvent {
+    }
+
     /** A device state changed, e.g. {@code Custom:DND1001} toggled by a {@code *76} feature code. */
     record DeviceStateChanged(String server, String device, String state) implements PbxEvent {
     }

@@ -150,6 +150,11 @@ public class PbxNames {
         return extract(names.memberInterface(), memberInterface);
     }
 
+    /** The extension whose presence {@code provider} is ({@code CustomPresence:1001}), or null. */
+    String extensionOfPresence(String provider) {
+        return extract(names.presenceProvider(), provider);
+    }
+
     /** The extension whose DND lamp {@code device} is, or null. */
     String extensionOfDndDeviceState(String device) {
         return extract(names.dndDeviceState(), device);

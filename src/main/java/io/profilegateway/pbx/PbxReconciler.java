@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -59,9 +60,33 @@ public class PbxReconciler {
     @Inject
     EventHub events;
 
-    private final Map<String, ServerSync> syncs = new LinkedHashMap<>();
+    @Inject
+    PbxLinkLeases leases;
+
+    @Inject
+    PbxChanges changes;
+
+    @Inject
+    AppliedVersions appliedVersions;
+
+    @Inject
+    PbxNode node;
+
+    /** Leases are about real time, whatever clock the rest of the gateway is given (tests move theirs). */
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.db-kind")
+    String dbKind;
+
+    /** Every configured server (or the simulator), by name. */
+    private final Map<String, AmiConfig.Server> targets = new LinkedHashMap<>();
+    /** The servers whose AMI link this node holds (cluster: one node per server, {@link LinkOwnership}). */
+    private final Map<String, ServerSync> syncs = new java.util.concurrent.ConcurrentSkipListMap<>();
     private ScheduledExecutorService timer;
     private ExecutorService loader;
+    private LinkOwnership ownership;
+    private ChangeFeed feed;
+    private volatile boolean started;
 
     /**
      * The AMI settings, checked before anything else starts (Quarkus' scheduler starts at priority 0, and a job that
@@ -86,23 +111,71 @@ public class PbxReconciler {
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
-        Map<String, AmiConfig.Server> targets = new LinkedHashMap<>(config.servers());
+        targets.putAll(config.servers());
         if (targets.isEmpty()) {
             targets.put(config.defaultServer(), simulator.start());
         }
         timer = Executors.newScheduledThreadPool(2, daemon("pbx-timer"));
         loader = Executors.newSingleThreadExecutor(daemon("pbx-loader"));
-        targets.forEach((name, server) -> {
-            AsteriskJavaLink link = new AsteriskJavaLink(name, server, config, timer);
-            ServerSync sync = new ServerSync(name, link, names, () -> load(name), config, timer, loader, registry);
-            adoption.listen(sync);
-            sync.listen(events::pbxSync);
-            syncs.put(name, sync);
-            link.connectInBackground(Duration.ofSeconds(5), this::loginRefused);
-        });
+        appliedVersions.start();
+        feed = new ChangeFeed(changes, desiredStates, node.id(), config.cluster().changePoll(), this::onRemoteChanges);
+        // an embedded database (H2) is held by one process: no other node can exist, not even a killed one's lease
+        boolean alone = "h2".equals(dbKind);
+        ownership = new LinkOwnership(leases, node.id(), config.cluster().leaseDuration(), alone, clock, this::connect,
+                this::disconnect);
+        ownership.renew(targets.keySet()); // at once: a single node holds every link before it reports ready
+        long renew = ownership.renewEvery().toMillis();
+        timer.scheduleWithFixedDelay(this::renewLeases, renew, renew, TimeUnit.MILLISECONDS);
         long interval = config.reconcileInterval().toMillis();
         timer.scheduleAtFixedRate(() -> syncs.values().forEach(ServerSync::fullReconcile), interval, interval,
                 TimeUnit.MILLISECONDS);
+        started = true;
+    }
+
+    private void renewLeases() {
+        try {
+            ownership.renew(targets.keySet());
+        } catch (RuntimeException e) {
+            LOG.warnf("AMI: renewing the link leases failed: %s", e.getMessage());
+        }
+    }
+
+    /** This node holds {@code name}'s link now: connect, and read the others' changes from now on. */
+    private void connect(String name) {
+        feed.activate(); // before the connect's full reconcile reads the database: no change falls in between
+        AsteriskJavaLink link = new AsteriskJavaLink(name, targets.get(name), config, timer);
+        ServerSync sync = new ServerSync(name, link, names, () -> load(name), config, timer, loader, registry);
+        adoption.listen(sync);
+        sync.listen((userId, version, inSync, reason) -> events.pbxSync(userId, inSync, reason));
+        sync.listen((userId, version, inSync, reason) -> appliedVersions.note(userId, name, version, inSync, reason));
+        syncs.put(name, sync);
+        link.connectInBackground(Duration.ofSeconds(5), this::loginRefused);
+    }
+
+    /** Another node holds {@code name}'s link now (or this one could not renew its lease): stop driving it. */
+    private void disconnect(String name, String why) {
+        LOG.warnf("AMI %s: node %s gives the AMI link up: %s", name, node.id(), why);
+        ServerSync sync = syncs.remove(name);
+        if (sync != null) {
+            sync.close();
+        }
+        if (syncs.isEmpty()) {
+            feed.deactivate();
+        }
+    }
+
+    /** Users whose desired state another node changed, with their states as the database has them now. */
+    private void onRemoteChanges(java.util.Set<Long> userIds, Map<Long, DesiredStates.Entry> entries) {
+        syncs.forEach((name, sync) -> {
+            for (long userId : userIds) {
+                DesiredStates.Entry entry = entries.get(userId);
+                if (entry != null && servers.serverOf(entry.server()).equals(name)) {
+                    sync.desireIfNewer(userId, entry.state());
+                } else {
+                    sync.withdrawIfKnown(userId);
+                }
+            }
+        });
     }
 
     /**
@@ -125,16 +198,22 @@ public class PbxReconciler {
 
     void onStop(@Observes ShutdownEvent event) {
         syncs.values().forEach(ServerSync::close);
+        syncs.clear();
         if (timer != null) {
             timer.shutdownNow();
             loader.shutdownNow();
+            feed.close();
+            ownership.release();
+            appliedVersions.stop();
         }
         simulator.stop();
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) DesiredStateChanged change) {
-        if (syncs.isEmpty()) {
-            return; // still starting: the first full reconcile reads every user from the database
+        if (!started || syncs.isEmpty()) {
+            // still starting (the first full reconcile reads every user from the database), or another node holds
+            // the links: it reads this change from the change log
+            return;
         }
         String server = servers.serverOf(change.server());
         String previous = servers.serverOf(change.previousServer());
@@ -144,17 +223,51 @@ public class PbxReconciler {
         Optional<ServerSync> target = sync(server);
         if (change.desired() == null) {
             target.ifPresent(s -> s.withdraw(change.userId(), change.extension()));
-        } else {
-            target.ifPresentOrElse(s -> s.desire(change.userId(), change.desired()),
-                    () -> LOG.errorf("user %d names server '%s', which is not configured", change.userId(), server));
+        } else if (target.isPresent()) {
+            target.get().desire(change.userId(), change.desired());
+        } else if (!targets.containsKey(server)) {
+            LOG.errorf("user %d names server '%s', which is not configured", change.userId(), server);
         }
     }
 
-    /** How far the user's desired state has reached Asterisk. */
-    public PbxStatus status(long userId, String pbxServer) {
+    /**
+     * How far the user's desired state, at {@code desiredVersion} in the database now, has reached Asterisk: from the
+     * link itself on the node that holds it, else from what that node wrote down ({@link AppliedVersions}).
+     */
+    public PbxStatus status(long userId, String pbxServer, long desiredVersion) {
         String server = servers.serverOf(pbxServer);
-        return sync(server).map(s -> s.status(userId).orTimeout(5, TimeUnit.SECONDS).join())
-                .orElse(new PbxStatus(server, null, false, "server '" + server + "' is not configured"));
+        if (!targets.containsKey(server)) {
+            return new PbxStatus(server, null, null, false, "server '" + server + "' is not configured", null);
+        }
+        Optional<ServerSync> sync = sync(server);
+        if (sync.isPresent()) {
+            PbxStatus local = sync.get().status(userId).orTimeout(5, TimeUnit.SECONDS).join();
+            return new PbxStatus(server, local.applied(), local.appliedVersion(), local.inSync(), local.reason(),
+                    node.id()).against(desiredVersion);
+        }
+        Optional<PbxLinkLeases.Holder> holder = ownership.holder(server)
+                .filter(h -> h.expiresAt() != null && h.expiresAt().isAfter(clock.instant()));
+        if (holder.isEmpty()) {
+            return new PbxStatus(server, null, null, false, "no gateway node holds the AMI link of server '" + server
+                    + "'", null);
+        }
+        String holderNode = holder.get().nodeId();
+        return appliedVersions.of(userId).filter(a -> a.server().equals(server))
+                .map(a -> new PbxStatus(server, null, a.version(), a.inSync(), a.inSync() ? null : a.reason(),
+                        holderNode))
+                .orElse(new PbxStatus(server, null, null, false, "not yet applied", holderNode))
+                .against(desiredVersion);
+    }
+
+    /** The node that holds {@code server}'s AMI link as far as this node knows (readiness). */
+    Optional<String> linkHolder(String server) {
+        return ownership == null ? Optional.empty() : ownership.holder(server)
+                .filter(h -> h.expiresAt() != null && h.expiresAt().isAfter(clock.instant()))
+                .map(PbxLinkLeases.Holder::nodeId);
+    }
+
+    Set<String> configuredServers() {
+        return targets.keySet();
     }
 
     /** Starts a full reconcile of every server now (also runs on every reconnect and periodically). */

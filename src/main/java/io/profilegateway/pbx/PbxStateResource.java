@@ -23,10 +23,14 @@ public class PbxStateResource {
     CurrentActor actor;
 
     @GET
-    @Operation(summary = "What Asterisk should hold for the user (desired), what it confirmed (applied), in sync or not")
+    @Operation(summary = "What Asterisk should hold for the user (desired), what it confirmed (applied), in sync or not",
+            description = "In sync means: Asterisk confirmed the state version the database holds now. Any node of a"
+                    + " cluster answers alike: the node that holds the user's AMI link records each confirmed version.")
     public PbxStateView get(@PathParam("id") long id) {
         var entry = profiles.desired(actor.get(), id);
-        PbxStatus status = reconciler.status(id, entry.server());
-        return new PbxStateView(entry.state(), status.applied(), status.inSync(), status.reason(), status.server());
+        PbxStatus status = reconciler.status(id, entry.server(), entry.state().version());
+        var applied = status.applied() != null ? status.applied() : status.inSync() ? entry.state() : null;
+        return new PbxStateView(entry.state(), applied, status.appliedVersion(), status.inSync(), status.reason(),
+                status.server(), status.node());
     }
 }

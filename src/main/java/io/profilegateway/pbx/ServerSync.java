@@ -43,6 +43,7 @@ final class ServerSync implements AutoCloseable {
     private final ExecutorService planner;
     private final Counter sent;
     private final Counter failed;
+    private final Counter confirmed;
 
     private volatile Consumer<PbxEvent> phoneListener = event -> {
     };
@@ -58,13 +59,12 @@ final class ServerSync implements AutoCloseable {
     private long epoch;
     private final FullReconciles<FullRead> full;
 
-    /** Told when a user's state goes in sync (confirmed) or out of it (an action failed). */
+    /** Told when a user's state goes in sync (confirmed, at {@code version}) or out of it (an action failed). */
     interface SyncListener {
-        void changed(long userId, boolean inSync, String reason);
+        void changed(long userId, long version, boolean inSync, String reason);
     }
 
-    private volatile SyncListener syncListener = (userId, inSync, reason) -> {
-    };
+    private final List<SyncListener> syncListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private volatile boolean reconciledSinceConnect;
     private volatile boolean everReconciled;
@@ -86,6 +86,7 @@ final class ServerSync implements AutoCloseable {
         });
         this.sent = registry.counter("gateway.ami.actions", "server", server, "result", "sent");
         this.failed = registry.counter("gateway.ami.actions", "server", server, "result", "failed");
+        this.confirmed = registry.counter("gateway.ami.confirmed", "server", server);
         this.full = new FullReconciles<>(server, planner, timer, config.fullReconcileTimeout(), retryInitial, retryMax,
                 link::isConnected, this::readFull, this::finishFullReconcile);
         registry.gauge("gateway.ami.connected", List.of(io.micrometer.core.instrument.Tag.of("server", server)), this,
@@ -137,29 +138,58 @@ final class ServerSync implements AutoCloseable {
         });
     }
 
-    /** The user left this server (deleted, extension changed, moved): remove everything the gateway wrote for him. */
-    void withdraw(long userId, String extension) {
+    /**
+     * A desired state read back from the database after another node changed it: taken only when newer than what this
+     * server has (the change may have reached it already, or a newer one).
+     */
+    void desireIfNewer(long userId, DesiredPbxState state) {
         planner.execute(() -> {
-            UserSync user = users.remove(userId);
-            if (user == null || user.desiredImage == null) {
+            UserSync user = users.get(userId);
+            if (user != null && user.desired != null && state.version() <= user.desired.version()) {
                 return;
             }
-            releaseClaims(user);
-            byExtension.remove(user.desiredImage.extension(), user);
-            UserSync leaving = new UserSync(-userId);
-            leaving.knownValid = user.knownValid;
-            leaving.knownDb.putAll(user.knownDb);
-            leaving.knownQueues.putAll(user.knownQueues);
-            if (!user.knownValid) {
-                user.desiredImage.astdb().forEach((key, value) -> leaving.knownDb.put(key, UserSync.UNKNOWN));
-                user.desiredImage.queues().keySet().forEach(q -> leaving.knownQueues.put(q, UserSync.UNKNOWN_SEAT));
-            }
-            PbxImage nothing = PbxImage.empty(extension);
-            leaving.desiredImage = nothing;
-            for (AmiCommand command : ImageDiff.commands(leaving, nothing, names, this::claimed)) {
-                send(leaving, command);
+            user = users.computeIfAbsent(userId, UserSync::new);
+            if (setDesired(user, state)) {
+                reconcile(user);
             }
         });
+    }
+
+    /** As {@link #withdraw(long, String)}, for a user this server knows (by the extension it wrote for him). */
+    void withdrawIfKnown(long userId) {
+        planner.execute(() -> {
+            UserSync user = users.get(userId);
+            if (user != null && user.desiredImage != null) {
+                withdrawNow(userId, user.desiredImage.extension());
+            }
+        });
+    }
+
+    /** The user left this server (deleted, extension changed, moved): remove everything the gateway wrote for him. */
+    void withdraw(long userId, String extension) {
+        planner.execute(() -> withdrawNow(userId, extension));
+    }
+
+    private void withdrawNow(long userId, String extension) {
+        UserSync user = users.remove(userId);
+        if (user == null || user.desiredImage == null) {
+            return;
+        }
+        releaseClaims(user);
+        byExtension.remove(user.desiredImage.extension(), user);
+        UserSync leaving = new UserSync(-userId);
+        leaving.knownValid = user.knownValid;
+        leaving.knownDb.putAll(user.knownDb);
+        leaving.knownQueues.putAll(user.knownQueues);
+        if (!user.knownValid) {
+            user.desiredImage.astdb().forEach((key, value) -> leaving.knownDb.put(key, UserSync.UNKNOWN));
+            user.desiredImage.queues().keySet().forEach(q -> leaving.knownQueues.put(q, UserSync.UNKNOWN_SEAT));
+        }
+        PbxImage nothing = PbxImage.empty(extension);
+        leaving.desiredImage = nothing;
+        for (AmiCommand command : ImageDiff.commands(leaving, nothing, names, this::claimed)) {
+            send(leaving, command);
+        }
     }
 
     /** The reconciliation status of one user, computed on the planner thread. */
@@ -167,9 +197,10 @@ final class ServerSync implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             UserSync user = users.get(userId);
             if (user == null) {
-                return new PbxStatus(server, null, false, reason(null));
+                return new PbxStatus(server, null, null, false, reason(null), null);
             }
-            return new PbxStatus(server, user.applied, user.inSync() && link.isConnected(), reason(user));
+            return new PbxStatus(server, user.applied, user.applied == null ? null : user.applied.version(),
+                    user.inSync() && link.isConnected(), reason(user), null);
         }, planner);
     }
 
@@ -319,7 +350,7 @@ final class ServerSync implements AutoCloseable {
         user.failures++;
         user.lastError = command.headers().get("Action") + ": " + reply.message();
         if (user.failures == 1) {
-            syncListener.changed(user.userId, false, reason(user));
+            tell(user.userId, user.desired.version(), false, reason(user));
         }
         if (user.failures == 1 || user.failures % 10 == 0) {
             LOG.warnf("AMI %s: %s for user %d failed (%s); try %d, retrying with backoff", server,
@@ -348,7 +379,13 @@ final class ServerSync implements AutoCloseable {
     }
 
     void listen(SyncListener listener) {
-        this.syncListener = listener;
+        syncListeners.add(listener);
+    }
+
+    private void tell(long userId, long version, boolean inSync, String reason) {
+        for (SyncListener listener : syncListeners) {
+            listener.changed(userId, version, inSync, reason);
+        }
     }
 
     /** Nothing in flight and nothing differs: Asterisk holds the desired state. */
@@ -356,7 +393,8 @@ final class ServerSync implements AutoCloseable {
         boolean flipped = user.applied != user.desired || user.lastError != null;
         user.applied = user.desired;
         if (flipped) {
-            syncListener.changed(user.userId, true, null);
+            confirmed.increment();
+            tell(user.userId, user.applied.version(), true, null);
         }
         if (user.lastError != null) {
             LOG.infof("AMI %s: user %d back in sync after %d failed tries", server, user.userId, user.failures);
@@ -387,6 +425,16 @@ final class ServerSync implements AutoCloseable {
             if (user != null) {
                 user.knownQueues.computeIfPresent(pause.queue(),
                         (q, seat) -> new QueueSeat(seat.penalty(), pause.paused(), pause.reason()));
+            }
+        } else if (event instanceof PbxEvent.MemberAdded added) {
+            UserSync user = byExtension.get(String.valueOf(names.extensionOfInterface(added.memberInterface())));
+            if (user != null && user.knownValid) {
+                user.knownQueues.put(added.queue(), new QueueSeat(added.penalty(), added.paused(), added.reason()));
+            }
+        } else if (event instanceof PbxEvent.MemberRemoved removed) {
+            UserSync user = byExtension.get(String.valueOf(names.extensionOfInterface(removed.memberInterface())));
+            if (user != null) {
+                user.knownQueues.remove(removed.queue());
             }
         }
         phoneListener.accept(event);

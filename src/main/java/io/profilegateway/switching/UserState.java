@@ -124,6 +124,33 @@ public class UserState extends PanacheEntityBase {
         return Map.copyOf(redirects);
     }
 
+    /** A redirect set (target) or removed (null) on the phone; false when the state already says so. */
+    public boolean adoptRedirect(RedirectKind kind, String target) {
+        if (java.util.Objects.equals(redirect(kind), target)) {
+            return false;
+        }
+        setRedirect(kind, target);
+        return true;
+    }
+
+    /** A queue login on the phone; false when the user is a member of the team already. */
+    public boolean adoptMembership(io.profilegateway.directory.team.Team team, int penalty, boolean paused,
+            String reason) {
+        if (membership(team.id).isPresent()) {
+            return false;
+        }
+        TeamMembership member = new TeamMembership(team, penalty);
+        member.paused = paused;
+        member.pauseReason = paused ? reason : null;
+        teams.add(member);
+        return true;
+    }
+
+    /** A queue logout on the phone; false when the user was not in that queue. */
+    public boolean dropMembership(String queue) {
+        return teams.removeIf(m -> m.team.queue.equals(queue));
+    }
+
     void setRedirect(RedirectKind kind, String target) {
         switch (kind) {
             case ALWAYS -> redirectAlways = target;

@@ -264,6 +264,48 @@ class AsteriskConfigSamplesTest {
     }
 
     @Test
+    void phoneSideCallForwardsQueueLoginsAndPresencesAreToldToTheGateway() {
+        Dialplan plan = Dialplan.load();
+        String code = plan.code();
+        String var = "\\$\\{[A-Za-z0-9_]+\\}";
+        // call forwards: each code writes the gateway's family and sends the UserEvent the gateway adopts
+        Map<String, List<String>> codes = Map.of("cfFamily", List.of("*722000", "*73"),
+                "cfbFamily", List.of("*902000", "*91"), "cfuFamily", List.of("*522000", "*53"));
+        codes.forEach((family, dialled) -> {
+            String name = NAME_DEFAULTS.get(family);
+            for (String number : dialled) {
+                assertThat(plan.finds("from-internal", number, "1")).as("%s (%s)", number, name).isTrue();
+            }
+            assertThat(code).as("%s on and off", name).containsPattern(
+                    "Gosub\\(gateway-forward,s,1\\(\\$\\{GOSUB_RETVAL\\}," + Pattern.quote(name) + ",\\$\\{EXTEN:3\\}\\)\\)")
+                    .containsPattern("Gosub\\(gateway-forward,s,1\\(\\$\\{GOSUB_RETVAL\\}," + Pattern.quote(name) + ",\\)\\)");
+        });
+        assertThat(code).containsPattern("Set\\(DB\\(" + var + "/" + var + "\\)=" + var + "\\)")
+                .containsPattern("DB_DELETE\\(" + var + "/" + var + "\\)")
+                .containsPattern("UserEvent\\(CallForward,Extension: " + var + ",Kind: " + var + ",Target: " + var + "\\)")
+                .containsPattern("UserEvent\\(CallForward,Extension: " + var + ",Kind: " + var + ",Target: \\)");
+        assertThat(code).as("the CF lamp follows").containsPattern("Set\\(DEVICE_STATE\\("
+                + Pattern.quote(prefixOf("cfDeviceState")) + var + "\\)=BUSY\\)");
+
+        // queue login / logout with the gateway's member and state interface
+        assertThat(plan.finds("from-internal", "*451", "1")).as("*451").isTrue();
+        assertThat(plan.finds("from-internal", "*450", "1")).as("*450").isTrue();
+        String member = Pattern.quote(NAME_DEFAULTS.get("memberInterface")).replace("{ext}", "\\E" + var + "\\Q");
+        String state = Pattern.quote(NAME_DEFAULTS.get("stateInterface")).replace("{ext}", "\\E" + var + "\\Q");
+        assertThat(code).containsPattern("Set\\(LOCAL\\(iface\\)=" + member + "\\)")
+                .containsPattern("AddQueueMember\\(" + var + ",\\$\\{iface\\},0,," + var + "," + state + "\\)")
+                .containsPattern("RemoveQueueMember\\(" + var + ",\\$\\{iface\\}\\)");
+
+        // presence: one code per presence type the gateway knows, written to the gateway's presence provider
+        assertThat(plan.finds("from-internal", "*563", "1")).as("*56<n>").isTrue();
+        assertThat(code).containsPattern("Set\\(PRESENCE_STATE\\(" + Pattern.quote(prefixOf("presenceProvider")) + var
+                + "\\)=" + var + ",,\\)");
+        String presences = Conf.load("extensions.conf").section("globals").single("GATEWAY_PRESENCES");
+        assertThat(List.of(presences.split("&"))).containsExactlyElementsOf(java.util.Arrays
+                .stream(io.profilegateway.profile.PresenceType.values()).map(Object::toString).toList());
+    }
+
+        @Test
     void labelsAndLoopsAreConsistent() {
         Dialplan plan = Dialplan.load();
         for (Context c : plan.contexts.values()) {

@@ -186,7 +186,7 @@ public final class PbxBenchmark {
         root.addHandler(console);
     }
 
-    private static List<Map<String, String>> diff(PbxNames names, DesiredPbxState from, DesiredPbxState to) {
+    static List<Map<String, String>> diff(PbxNames names, DesiredPbxState from, DesiredPbxState to) {
         UserSync known = new UserSync(0);
         if (from != null) {
             known.setKnown(names.imageOf(from));
@@ -223,14 +223,14 @@ public final class PbxBenchmark {
     }
 
     /** Leave 2 / enter 4 as in quality.md P1: DND, redirect, team pause, FollowMe. */
-    private static DesiredPbxState available(String ext, String queue, long version) {
+    static DesiredPbxState available(String ext, String queue, long version) {
         return new DesiredPbxState(version, ext, true, List.of("PJSIP/" + ext), Map.of(),
                 new DesiredPbxState.FollowMe(false, List.of(), 0), new DesiredPbxState.Gsm(false, null),
                 List.of(new DesiredPbxState.TeamState(queue, queue, 0, false, null)), null,
                 new DesiredPbxState.Presence(PresenceType.AVAILABLE, 1, "Available"));
     }
 
-    private static DesiredPbxState lunch(String ext, String queue, long version) {
+    static DesiredPbxState lunch(String ext, String queue, long version) {
         return new DesiredPbxState(version, ext, false, List.of("PJSIP/" + ext), Map.of(RedirectKind.ALWAYS, "2000"),
                 new DesiredPbxState.FollowMe(true, List.of("2000", "+4930123456"), 20),
                 new DesiredPbxState.Gsm(false, null),

@@ -37,6 +37,8 @@ final class AmiLane {
             connection.registerUserEventClass(DbGetTreeResponseEvent.class);
             connection.registerUserEventClass(DbGetTreeCompleteEvent.class);
             connection.registerUserEventClass(ProfileSwitchEvent.class);
+            connection.registerUserEventClass(CallForwardEvent.class);
+            connection.registerUserEventClass(PresenceStateChangeEvent.class);
         }
         connection.addEventListener(listener);
         events = hearsEvents ? "on" : "off";

@@ -33,7 +33,9 @@ import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
+import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.jboss.logging.Logger;
@@ -258,6 +260,22 @@ public final class AsteriskJavaLink implements AmiLink {
         } else if (event instanceof QueueMemberPauseEvent pause) {
             publish(new PbxEvent.MemberPaused(server, pause.getQueue(), pause.getInterface(),
                     Boolean.TRUE.equals(pause.getPaused()), pause.getPausedreason()));
+        } else if (event instanceof QueueMemberAddedEvent added) {
+            publish(new PbxEvent.MemberAdded(server, added.getQueue(), added.getInterface(),
+                    added.getPenalty() == null ? 0 : added.getPenalty(), Boolean.TRUE.equals(added.getPaused()),
+                    added.getPausedReason()));
+        } else if (event instanceof QueueMemberRemovedEvent removed) {
+            publish(new PbxEvent.MemberRemoved(server, removed.getQueue(), removed.getInterface()));
+        } else if (event instanceof PresenceStateChangeEvent presence) {
+            publish(new PbxEvent.PresenceChanged(server, presence.getPresentity(), presence.getStatus(),
+                    presence.getMessage()));
+        } else if (event instanceof CallForwardEvent forward) {
+            Map<String, String> headers = new HashMap<>();
+            headers.put("Extension", forward.getExtension());
+            headers.put("Kind", forward.getKind());
+            headers.put("Target", forward.getTarget() == null ? "" : forward.getTarget());
+            headers.values().removeIf(java.util.Objects::isNull);
+            publish(new PbxEvent.UserEventReceived(server, "CallForward", headers));
         } else if (event instanceof DeviceStateChangeEvent change) {
             publish(new PbxEvent.DeviceStateChanged(server, change.getDevice(), change.getState()));
         } else if (event instanceof ProfileSwitchEvent request) {

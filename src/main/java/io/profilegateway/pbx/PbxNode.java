@@ -1,0 +1,24 @@
+package io.profilegateway.pbx;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** This gateway node's name among the nodes on one database ({@code gateway.ami.cluster.node-id}). */
+@ApplicationScoped
+public class PbxNode {
+
+    @Inject
+    AmiConfig config;
+
+    private String id;
+
+    @PostConstruct
+    void init() {
+        id = LinkOwnership.nodeId(config.cluster().nodeId());
+    }
+
+    public String id() {
+        return id;
+    }
+}
