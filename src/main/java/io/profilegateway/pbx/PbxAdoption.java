@@ -1,6 +1,7 @@
 package io.profilegateway.pbx;
 
 import io.profilegateway.directory.team.Team;
+import io.profilegateway.common.ApiProblem;
 import io.profilegateway.directory.user.User;
 import io.profilegateway.profile.RedirectKind;
 import io.profilegateway.switching.SwitchCommand;
@@ -158,6 +159,8 @@ public class PbxAdoption {
         String profile = request.headers().get("Profile");
         if (profile == null || !profile.matches("[0-9]{1,18}")) {
             LOG.warnf("AMI %s: ProfileSwitch for %s ignored: Profile must be a profile id", request.server(), ext);
+            userOf(ext).ifPresent(userId -> switcher.rejected(userId, null, SwitchSource.DIALPLAN, "dialplan " + ext,
+                    ApiProblem.invalid("Profile", "must be a profile id")));
             return;
         }
         userOf(ext).ifPresentOrElse(userId -> switcher.switchProfile(new SwitchCommand(userId,

@@ -14,6 +14,8 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 
 /** A user's active profile, switching on someone's behalf, history and PBX state, as the actor may see them. */
@@ -29,6 +31,12 @@ public class ActiveProfileService {
     @Inject
     SwitchService switcher;
 
+    @Inject
+    SwitchingConfig config;
+
+    @Inject
+    Clock clock;
+
     public PresenceView get(Actor actor, long userId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Sight sight = users.findVisible(actor, userId).sight();
@@ -37,14 +45,35 @@ public class ActiveProfileService {
     }
 
     public SwitchResult switchProfile(Actor actor, long userId, Long profileId, Map<String, String> parameters) {
+        return switchProfile(actor, userId, profileId, parameters, null);
+    }
+
+    /**
+     * @param until when the switch ends by itself (the user then returns to what was active before), or null: in the
+     *              future and at most {@code gateway.switching.until-limit} ahead
+     */
+    public SwitchResult switchProfile(Actor actor, long userId, Long profileId, Map<String, String> parameters,
+            Instant until) {
+        SwitchSource source = actor.viaToken() ? SwitchSource.API : SwitchSource.MANUAL;
         Violations v = new Violations().required("profileId", profileId);
         if (parameters != null) {
             v.size("parameters", parameters.keySet(), 10);
             parameters.forEach((k, value) -> v.required("parameters." + k, value));
         }
-        v.throwIfAny();
-        SwitchSource source = actor.viaToken() ? SwitchSource.API : SwitchSource.MANUAL;
-        return switcher.switchProfile(new SwitchCommand(userId, profileId, parameters, source, actor.label()),
+        Instant now = clock.instant();
+        if (until != null && !until.isAfter(now)) {
+            v.add("until", "must be in the future");
+        } else if (until != null && until.isAfter(now.plus(config.untilLimit()))) {
+            v.add("until", "must be at most " + config.untilLimit().toDays() + " days ahead");
+        }
+        try {
+            v.throwIfAny();
+        } catch (ApiProblem problem) {
+            switcher.rejected(userId, profileId, source, actor.label(), problem);
+            throw problem;
+        }
+        return switcher.switchProfile(new SwitchCommand(userId, profileId, parameters, source, actor.label())
+                .until(until),
                 user -> access.require(users.requireReadable(actor, user).may(Right.SWITCH_PROFILE),
                         "switch this user's profile",
                         "Neither your role nor your relationship with this user (ASSISTANT and up) allows it"));

@@ -10,7 +10,7 @@ import java.time.Instant;
  * source, actor, outcome and detail from TEAM_COLLEAGUE on (product.md §5). What the viewer may not see is left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HistoryEntry(long id, Instant at, Long fromProfileId, String fromProfileName, long toProfileId,
+public record HistoryEntry(long id, Instant at, Long fromProfileId, String fromProfileName, Long toProfileId,
         String toProfileName, SwitchSource source, String actor, SwitchOutcome outcome, String detail) {
 
     static HistoryEntry of(SwitchHistory h, Sight sight) {

@@ -25,6 +25,8 @@ public record PresenceView(
         @Schema(example = "7") Long profileId,
         @Schema(example = "Lunch") String profileName,
         @Schema(example = "2026-11-22T12:00:00Z") Instant since,
+        @Schema(description = "until when: the active profile ends by itself then (a manual switch's or a TIME "
+                + "trigger's until); EMPLOYEE and up", example = "2026-11-22T12:45:00Z") Instant until,
         @Schema(description = "whether any redirect is set (EMPLOYEE and up)") Boolean redirectSet,
         @Schema(description = "the redirects' targets by kind (TEAM_COLLEAGUE and up)",
                 example = "{\"ALWAYS\": \"2000\"}") Map<RedirectKind, String> redirects,
@@ -36,7 +38,7 @@ public record PresenceView(
         Profile p = state.activeProfile;
         Map<RedirectKind, String> redirects = state.redirects();
         return new PresenceView(state.userId, p.presence, p.color, p.iconVisible ? p.icon : null, p.id, p.name,
-                state.activeSince, !redirects.isEmpty(), redirects, state.activeSource,
+                state.activeSince, state.activeUntil, !redirects.isEmpty(), redirects, state.activeSource,
                 state.previousProfile == null ? null : state.previousProfile.id);
     }
 
@@ -47,6 +49,7 @@ public record PresenceView(
         boolean detailed = sight.may(Right.SEE_DETAILED_PRESENCE);
         return new PresenceView(userId, icon ? presence : null, icon ? color : null, icon ? this.icon : null,
                 general ? profileId : null, general ? profileName : null, general ? since : null,
+                general ? until : null,
                 sight.may(Right.SEE_REDIRECT_SET) ? redirectSet : null,
                 sight.may(Right.SEE_REDIRECT_TARGET) ? redirects : null, detailed ? source : null,
                 detailed ? previousProfileId : null);

@@ -69,32 +69,76 @@ public class SwitchEngine {
     }
 
     /**
-     * Ends what a trigger started (a TIME trigger's {@code until}, the end of a Teams meeting): returns the user to the
-     * profile he had before, or Available when that one is gone or no longer his, but only while {@code profileId}
-     * is still active and was activated by {@code source}: a user who switched meanwhile keeps what he chose. Leaving
-     * the trigger's own profile is allowed even when it is sticky.
+     * Ends what a trigger started (a TIME trigger's {@code until}, the end of a Teams meeting): the activation of
+     * {@code source}'s kind for {@code profileId}, wherever it is in the user's stack (README "Activations").
      *
-     * @return the switch made, or empty when the user is no longer in the trigger's profile
+     * @return the switch made, or empty when the activation was not the active one (then it is only removed) or is
+     *         gone (a switch by hand replaced it)
      */
     @Transactional
     public Optional<SwitchResult> returnFrom(long userId, long profileId, SwitchSource source, String actor) {
+        return end(userId, ActivationKind.endedBy(source), profileId, source, actor);
+    }
+
+    /**
+     * Ends an activation of {@code kind} for {@code profileId} ({@code profileId} is not looked at for MANUAL_UNTIL,
+     * of which a user has one at most). The active one ends into the nearest activation beneath it that the user may
+     * still use, or Available when none is left; leaving it is allowed even when it is sticky. One beneath the active
+     * one is removed without a switch: what is above it returns past it later.
+     */
+    @Transactional
+    public Optional<SwitchResult> end(long userId, ActivationKind kind, long profileId, SwitchSource source,
+            String actor) {
         UserState state = UserState.lockForUpdate(userId).orElse(null);
-        if (state == null || !state.activeProfile.id.equals(profileId) || state.activeSource != source) {
+        if (state == null) {
             return Optional.empty();
         }
-        Profile back = state.previousProfile;
-        if (back == null || !chains.isUsableBy(back, state.user)) {
-            back = Profile.findById(Profile.AVAILABLE_ID);
+        if (!state.activeOwnedBy(kind, profileId)) {
+            state.dropBeneath(kind, profileId);
+            return Optional.empty();
         }
-        return Optional.of(apply(state, back, new SwitchCommand(userId, back.id, null, source, actor), true));
+        return Optional.of(endActive(state, source, actor));
+    }
+
+    /**
+     * Ends the user's manual switch "for how long" if its {@code until} is not after {@code now} (checked under his
+     * lock: a new one set meanwhile stays).
+     */
+    @Transactional
+    public Optional<SwitchResult> expireUntil(long userId, Instant now) {
+        UserState state = UserState.lockForUpdate(userId).orElse(null);
+        if (state == null) {
+            return Optional.empty();
+        }
+        if (state.activeKind == ActivationKind.MANUAL_UNTIL && state.activeUntil != null
+                && !state.activeUntil.isAfter(now)) {
+            return Optional.of(endActive(state, SwitchSource.SYSTEM, "until"));
+        }
+        state.beneath.removeIf(a -> a == null
+                || a.kind == ActivationKind.MANUAL_UNTIL && a.until != null && !a.until.isAfter(now));
+        return Optional.empty();
+    }
+
+    private SwitchResult endActive(UserState state, SwitchSource source, String actor) {
+        long userId = state.userId;
+        Optional<Activation> back = state.popBeneath(p -> chains.isUsableBy(p, state.user));
+        Profile target = back.map(a -> a.profile).orElseGet(() -> Profile.findById(Profile.AVAILABLE_ID));
+        ActivationKind resumedKind = back.map(a -> a.kind).orElse(ActivationKind.BASE);
+        Instant resumedUntil = back.map(a -> a.until).orElse(null);
+        SwitchCommand command = new SwitchCommand(userId, target.id, null, source, actor, resumedKind, resumedUntil);
+        Instant now = clock.instant();
+        Profile from = state.activeProfile;
+        Runnable resume = () -> state.resume(target, resumedKind, resumedUntil, source, now);
+        if (from.id.equals(target.id)) {
+            resume.run();
+            record(state, from, target, command, SwitchOutcome.ALREADY_ACTIVE, null, now);
+            return result(SwitchOutcome.ALREADY_ACTIVE, state);
+        }
+        return runChains(state, from, target, command, now, resume);
     }
 
     /** Switches an already locked state; for callers that hold the transaction (deleting a profile). */
     SwitchResult apply(UserState state, Profile target, SwitchCommand command) {
-        return apply(state, target, command, false);
-    }
-
-    private SwitchResult apply(UserState state, Profile target, SwitchCommand command, boolean returning) {
         if (!chains.isUsableBy(target, state.user)) {
             throw ApiProblem.invalid("profileId", "profile '" + target.name + "' is not available to this user");
         }
@@ -102,14 +146,25 @@ public class SwitchEngine {
         Instant now = clock.instant();
         SwitchParameters.resolve(command.parameters(), List.of(), List.of(), false); // names and values, always
         if (from.id.equals(target.id)) {
+            if (command.source().isPerson() && !command.kind().isLayer() && state.activeKind.isLayer()) {
+                state.activate(target, command, state.activeSince); // chosen by hand: it stands, nothing ends it
+            }
             record(state, from, target, command, SwitchOutcome.ALREADY_ACTIVE, null, now);
             return result(SwitchOutcome.ALREADY_ACTIVE, state);
         }
-        if (command.source().isTrigger() && from.sticky && !returning) {
-            record(state, from, target, command, SwitchOutcome.SKIPPED_STICKY,
-                    "'" + from.name + "' is sticky: triggers do not switch away from it", now);
+        if (command.source().isTrigger() && from.sticky) {
+            boolean deferred = state.deferBeneathActive(target, command, now);
+            record(state, from, target, command, SwitchOutcome.SKIPPED_STICKY, "'" + from.name
+                    + "' is sticky: triggers do not switch away from it"
+                    + (deferred ? "; '" + target.name + "' follows when it ends" : ""), now);
             return result(SwitchOutcome.SKIPPED_STICKY, state);
         }
+        return runChains(state, from, target, command, now, () -> state.activate(target, command, now));
+    }
+
+    /** Runs {@code from}'s leave and {@code target}'s enter chain, then {@code activation} (the stack's change). */
+    private SwitchResult runChains(UserState state, Profile from, Profile target, SwitchCommand command, Instant now,
+            Runnable activation) {
         List<ActionStep> leave = chains.of(from).leave();
         List<ActionStep> enter = chains.of(target).enter();
         SwitchParameters parameters = SwitchParameters.resolve(command.parameters(), leave, enter,
@@ -118,9 +173,7 @@ public class SwitchEngine {
         leave.forEach(applier::apply);
         enter.forEach(applier::apply);
         state.previousProfile = from;
-        state.activeProfile = target;
-        state.activeSince = now;
-        state.activeSource = command.source();
+        activation.run();
         state.stateVersion++;
         List<String> notes = applier.notes();
         record(state, from, target, command, SwitchOutcome.SWITCHED, notes.isEmpty() ? null : String.join("; ", notes),
@@ -134,8 +187,8 @@ public class SwitchEngine {
 
     /**
      * Before a profile is deleted: everyone who has it active is switched to Available, through a normal recorded
-     * switch (source SYSTEM), in the caller's transaction; nobody keeps it as his previous profile. Clears the
-     * persistence context: the caller reloads what it still needs.
+     * switch (source SYSTEM), in the caller's transaction; nobody keeps it as his previous profile or beneath his
+     * active one. Clears the persistence context: the caller reloads what it still needs.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int moveEveryoneToAvailable(Profile leaving, String actor) {
@@ -150,6 +203,14 @@ public class SwitchEngine {
                 apply(state, available, new SwitchCommand(userId, available.id, null, SwitchSource.SYSTEM, actor));
                 moved++;
             }
+        }
+        // an activation of it beneath another is dropped: the one above returns past it (README "Activations")
+        List<Long> holding = UserState.getEntityManager().createQuery(
+                "select distinct s.userId from UserState s join s.beneath a where a.profile = :p", Long.class)
+                .setParameter("p", leaving).getResultList();
+        for (long userId : holding) {
+            UserState.lockForUpdate(userId).orElseThrow().beneath
+                    .removeIf(a -> a == null || a.profile.id.equals(leaving.id));
         }
         // "the previous profile" of a deleted profile is none (returning then goes to Available)
         UserState.getEntityManager().flush();
@@ -225,33 +286,12 @@ public class SwitchEngine {
         }
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordFailure(SwitchCommand command, String reason) {
-        UserState state = UserState.findById(command.userId());
-        Profile target = Profile.findById(command.profileId());
-        if (state != null && target != null) {
-            record(state, state.activeProfile, target, command, SwitchOutcome.FAILED, reason, clock.instant());
-        }
-    }
-
     private static void record(UserState state, Profile from, Profile to, SwitchCommand command,
             SwitchOutcome outcome, String detail, Instant at) {
-        SwitchHistory row = new SwitchHistory();
-        row.userId = state.userId;
-        row.at = at;
-        row.fromProfileId = from == null ? null : from.id;
-        row.fromProfileName = from == null ? null : from.name;
+        SwitchHistory row = SwitchHistory.of(state, from, command.source(), command.actor(), outcome, detail, at);
         row.toProfileId = to.id;
         row.toProfileName = to.name;
-        row.source = command.source();
-        row.actor = bounded(command.actor(), 100);
-        row.outcome = outcome;
-        row.detail = bounded(detail, 500);
         row.persist();
-    }
-
-    private static String bounded(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
     private static SwitchResult result(SwitchOutcome outcome, UserState state) {

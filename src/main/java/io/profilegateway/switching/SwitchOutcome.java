@@ -11,5 +11,10 @@ public enum SwitchOutcome {
     /** A change made on the phone (pause key, DND code) was taken into the desired state: no profile change. */
     ADOPTED,
     /** The chains could not be applied (e.g. the workplace is taken): nothing changed. */
-    FAILED
+    FAILED,
+    /**
+     * The switch was refused before anything ran (400: a bad value or a profile the user may not use, 403 / 404: the
+     * caller may not switch him); the detail says why.
+     */
+    REFUSED
 }

@@ -18,13 +18,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapsId;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A user's active profile and the desired PBX state the chains have left behind (pbx.md state table). The row is
@@ -59,6 +62,21 @@ public class UserState extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "active_source")
     public SwitchSource activeSource;
+
+    /** Who owns the active activation, and so who ends it (README "Activations"). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "active_kind")
+    public ActivationKind activeKind = ActivationKind.BASE;
+
+    /** When the active activation ends by itself (a TIME trigger's or a manual switch's {@code until}), or null. */
+    @Column(name = "active_until")
+    public Instant activeUntil;
+
+    /** What the user returns to when the active activation ends, the nearest last; empty under a BASE one. */
+    @ElementCollection
+    @CollectionTable(name = "user_activation", joinColumns = @JoinColumn(name = "user_id"))
+    @OrderColumn(name = "position")
+    List<Activation> beneath = new ArrayList<>();
 
     public boolean reachable = true;
 
@@ -103,6 +121,76 @@ public class UserState extends PanacheEntityBase {
 
     public static long countActive(Profile profile) {
         return count("activeProfile", profile);
+    }
+
+    /** Whether the active activation is the one an end of {@code kind} for {@code profileId} ends. */
+    boolean activeOwnedBy(ActivationKind kind, long profileId) {
+        return activeKind.sameOwner(activeProfile.id, kind, profileId);
+    }
+
+    /**
+     * Makes {@code target} the active profile as {@code command} says: a layer (TIME with until, TEAMS, manual with
+     * until) goes on top of what was active, replacing an older activation of the same owner; a BASE one replaces
+     * the whole stack.
+     */
+    void activate(Profile target, SwitchCommand command, Instant now) {
+        beneath.removeIf(Objects::isNull);
+        if (command.kind().isLayer()) {
+            beneath.removeIf(a -> a.ownedBy(command.kind(), target.id));
+            if (!activeOwnedBy(command.kind(), target.id)) { // a new manual "until" replaces the running one
+                beneath.add(new Activation(activeProfile, activeKind, activeSource, activeSince, activeUntil));
+            }
+        } else {
+            beneath.clear();
+        }
+        resume(target, command.kind(), command.until(), command.source(), now);
+    }
+
+    /**
+     * A trigger's start that the sticky active profile holds off takes effect beneath it, so that it is there when
+     * the sticky one ends: a layer directly beneath the active one, a BASE one as the only thing beneath it.
+     *
+     * @return false when the active activation is itself a BASE one (it never ends: the start is simply skipped)
+     */
+    boolean deferBeneathActive(Profile target, SwitchCommand command, Instant now) {
+        if (!activeKind.isLayer()) {
+            return false;
+        }
+        beneath.removeIf(a -> a == null || a.ownedBy(command.kind(), target.id));
+        if (!command.kind().isLayer()) {
+            beneath.clear();
+        }
+        beneath.add(new Activation(target, command.kind(), command.source(), now, command.until()));
+        return true;
+    }
+
+    /** An owner's activation beneath the active one ends: it is removed, nothing is switched. */
+    boolean dropBeneath(ActivationKind kind, long profileId) {
+        return beneath.removeIf(a -> a == null || a.ownedBy(kind, profileId));
+    }
+
+    /** Takes the nearest activation beneath that {@code usable} admits (those it does not are dropped). */
+    Optional<Activation> popBeneath(Predicate<Profile> usable) {
+        while (!beneath.isEmpty()) {
+            Activation a = beneath.remove(beneath.size() - 1);
+            if (a != null && usable.test(a.profile)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The activations beneath the active one, the nearest last. */
+    public List<Activation> beneath() {
+        return List.copyOf(beneath.stream().filter(Objects::nonNull).toList());
+    }
+
+    void resume(Profile target, ActivationKind kind, Instant until, SwitchSource source, Instant now) {
+        activeProfile = target;
+        activeKind = kind;
+        activeUntil = until;
+        activeSince = now;
+        activeSource = source;
     }
 
     public String redirect(RedirectKind kind) {

@@ -2,11 +2,14 @@ package io.profilegateway.trigger;
 
 import io.profilegateway.directory.user.User;
 import io.profilegateway.profile.Profile;
+import io.profilegateway.switching.ActivationKind;
 import io.profilegateway.switching.SwitchSource;
 import io.profilegateway.switching.UserState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -33,15 +36,19 @@ public class TriggerAudience {
     }
 
     /**
-     * @return the users a trigger of {@code source} put into the profile and who are still in it: those its end
-     *         returns (the engine checks again under the user's lock)
+     * @return the users who hold an activation of a trigger of {@code source} for the profile, active or beneath the
+     *         active one: those its end concerns (the engine checks again under the user's lock)
      */
     @Transactional
     public List<Long> toReturn(long profileId, SwitchSource source, Predicate<User> narrowing) {
-        return UserState.getEntityManager()
-                .createQuery("select s.user from UserState s where s.activeProfile.id = :p and s.activeSource = :src "
-                        + "order by s.userId", User.class)
-                .setParameter("p", profileId).setParameter("src", source).getResultList().stream()
-                .filter(narrowing).map(u -> u.id).toList();
+        var em = UserState.getEntityManager();
+        ActivationKind kind = source == SwitchSource.TEAMS ? ActivationKind.TEAMS : ActivationKind.TIME;
+        Map<Long, User> users = new TreeMap<>();
+        em.createQuery("select s.user from UserState s where s.activeProfile.id = :p and s.activeKind = :k", User.class)
+                .setParameter("p", profileId).setParameter("k", kind).getResultList().forEach(u -> users.put(u.id, u));
+        em.createQuery("select s.user from UserState s join s.beneath a where a.profile.id = :p and a.kind = :k",
+                User.class).setParameter("p", profileId).setParameter("k", kind).getResultList()
+                .forEach(u -> users.put(u.id, u));
+        return users.values().stream().filter(narrowing).map(u -> u.id).toList();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,7 +61,16 @@ public class TriggerSwitcher {
 
     /** Switches every user in {@code userIds} to the profile. */
     public Tally enter(long profileId, Collection<Long> userIds, SwitchSource source, String actor) {
-        return each(userIds, id -> switches.switchProfile(new SwitchCommand(id, profileId, null, source, actor)));
+        return enter(profileId, userIds, source, actor, null);
+    }
+
+    /**
+     * Switches every user in {@code userIds} to the profile until {@code until} (a TIME trigger's end; null: for
+     * good), when its end returns him to what he had before.
+     */
+    public Tally enter(long profileId, Collection<Long> userIds, SwitchSource source, String actor, Instant until) {
+        return each(userIds, id -> switches.switchProfile(new SwitchCommand(id, profileId, null, source, actor)
+                .until(until)));
     }
 
     /** Returns every user in {@code userIds} from the profile to the one he had before, where still due. */

@@ -244,6 +244,30 @@ class PbxAdoptionTest {
             map.put(keyValues[i], keyValues[i + 1]);
         }
         return map;
+    @Test
+    void aFeatureCodeWithoutAProfileIdIsRecordedAsRefused() {
+        Map<String, Object> user = createUser("USER");
+        long userId = id(user);
+
+        pbx.phone().userEvent("ProfileSwitch", Map.of("Extension", (String) user.get("extension"), "Profile", "DND"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(latestHistory(userId))
+                .containsEntry("outcome", "REFUSED").containsEntry("source", "DIALPLAN")
+                .doesNotContainKey("toProfileId"));
+        assertThat((String) latestHistory(userId).get("detail")).contains("Profile");
+    }
+
+    @Test
+    void aFeatureCodeForAnUnknownProfileIsRecordedAsRefused() {
+        Map<String, Object> user = createUser("USER");
+        long userId = id(user);
+
+        pbx.phone().userEvent("ProfileSwitch", Map.of("Extension", (String) user.get("extension"), "Profile",
+                "999999"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(latestHistory(userId))
+                .containsEntry("outcome", "REFUSED").containsEntry("source", "DIALPLAN")
+                .containsEntry("toProfileId", 999999));
     }
 
     private static Map<String, Object> latestHistory(long userId) {

@@ -74,8 +74,11 @@ public class GroupResource {
     @PUT
     @Path("/{id}/office-override")
     @Operation(summary = "Override the office state (OPEN, CLOSED, BREAK) or remove the override (null); "
-            + "receptionists of the group and up. Members are switched by OFFICE_HOURS triggers before the answer")
+            + "receptionists of the group and up. Members are switched by OFFICE_HOURS triggers before the answer. "
+            + "With until, the override ends by itself then and the office hours rule again (at the next check, "
+            + "gateway.triggers.office-check-interval)")
     public OfficeView overrideOffice(@PathParam("id") long id, OfficeOverride body) {
-        return offices.override(actor.get(), id, Bodies.require(body).state());
+        OfficeOverride request = Bodies.require(body);
+        return offices.override(actor.get(), id, request.state(), request.until());
     }
 }

@@ -2,12 +2,14 @@ package io.profilegateway.directory.group;
 
 import io.profilegateway.access.AccessPolicy;
 import io.profilegateway.access.Actor;
+import io.profilegateway.common.Violations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -38,23 +40,44 @@ public class OfficeService {
         OfficeHours.State scheduled = scheduled(group, now);
         OfficeState row = OfficeState.findById(groupId);
         if (row == null) {
-            return new OfficeView(scheduled, scheduled, null, null, null, null);
+            return new OfficeView(scheduled, scheduled, null, null, null, null, null);
         }
         OfficeHours.State state = row.override != null ? row.override : scheduled;
-        return new OfficeView(state, scheduled, row.override, row.overrideBy, row.overrideAt,
+        return new OfficeView(state, scheduled, row.override, row.overrideBy, row.overrideAt, row.overrideUntil,
                 state == row.state ? row.since : now);
     }
 
-    /** Sets ({@code state} not null) or removes the override; members are switched before this returns. */
+    /** Longest an override with {@code until} may last. */
+    static final Duration UNTIL_LIMIT = Duration.ofDays(31);
+
     public OfficeView override(Actor actor, long groupId, OfficeHours.State state) {
+        return override(actor, groupId, state, null);
+    }
+
+    /**
+     * Sets ({@code state} not null) or removes the override; members are switched before this returns.
+     *
+     * @param until when the override ends by itself (the schedule rules again from the next check on), or null
+     */
+    public OfficeView override(Actor actor, long groupId, OfficeHours.State state, Instant until) {
         List<OfficeTransition> seen = QuarkusTransaction.requiringNew().call(() -> {
             Group group = GroupService.find(groupId);
             access.require(access.canOverrideOffice(actor, groupId), "override this group's office state");
             Instant now = clock.instant();
+            Violations v = new Violations();
+            if (until != null && state == null) {
+                v.add("until", "needs a state (removing the override takes no until)");
+            } else if (until != null && !until.isAfter(now)) {
+                v.add("until", "must be in the future");
+            } else if (until != null && until.isAfter(now.plus(UNTIL_LIMIT))) {
+                v.add("until", "must be at most " + UNTIL_LIMIT.toDays() + " days ahead");
+            }
+            v.throwIfAny();
             OfficeState row = row(group, now);
             row.override = state;
             row.overrideBy = state == null ? null : actor.label();
             row.overrideAt = state == null ? null : now;
+            row.overrideUntil = until;
             return evaluate(group, row, now).stream().toList();
         });
         seen.forEach(transitions::fire);
@@ -75,6 +98,12 @@ public class OfficeService {
     }
 
     private static Optional<OfficeTransition> evaluate(Group group, OfficeState row, Instant now) {
+        if (row.overrideUntil != null && !now.isBefore(row.overrideUntil)) {
+            row.override = null; // its time is over: the schedule rules again
+            row.overrideBy = null;
+            row.overrideAt = null;
+            row.overrideUntil = null;
+        }
         OfficeHours.State effective = row.override != null ? row.override : scheduled(group, now);
         if (effective == row.state) {
             return Optional.empty();

@@ -35,6 +35,10 @@ public class OfficeState extends PanacheEntityBase {
     @Column(name = "override_at")
     public Instant overrideAt;
 
+    /** When the override ends by itself, or null. */
+    @Column(name = "override_until")
+    public Instant overrideUntil;
+
     static Optional<OfficeState> lockForUpdate(long groupId) {
         return OfficeState.<OfficeState>findByIdOptional(groupId, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -15,5 +15,7 @@ public record OfficeView(
         @Schema(description = "The receptionist's override, or null", example = "CLOSED") OfficeHours.State override,
         @Schema(description = "Who set the override") String overrideBy,
         Instant overrideAt,
+        @Schema(description = "When the override ends by itself (then the schedule rules again), or null")
+        Instant overrideUntil,
         @Schema(description = "Since when the office is in this state (as seen by the gateway)") Instant since) {
 }

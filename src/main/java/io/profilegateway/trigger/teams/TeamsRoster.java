@@ -4,7 +4,7 @@ import io.profilegateway.directory.user.User;
 import io.profilegateway.profile.Profile;
 import io.profilegateway.profile.Trigger;
 import io.profilegateway.profile.TriggerType;
-import io.profilegateway.switching.SwitchSource;
+import io.profilegateway.switching.ActivationKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,8 +44,13 @@ public class TeamsRoster {
             return List.of();
         }
         Map<Long, Object[]> states = new HashMap<>();
-        em.createQuery("select s.userId, s.activeProfile.id, s.activeSource from UserState s", Object[].class)
+        em.createQuery("select s.userId, s.activeProfile.id, s.activeKind from UserState s", Object[].class)
                 .getResultList().forEach(row -> states.put((Long) row[0], row));
+        // a meeting beneath another activation (a TIME trigger on top of it) is still on
+        Map<Long, Long> meetingsBeneath = new HashMap<>();
+        em.createQuery("select s.userId, a.profile.id from UserState s join s.beneath a where a.kind = :k",
+                Object[].class).setParameter("k", ActivationKind.TEAMS).getResultList()
+                .forEach(row -> meetingsBeneath.put((Long) row[0], (Long) row[1]));
         List<User> users = em.createQuery("select distinct u from AppUser u left join fetch u.otherGroups "
                 + "where u.extension is not null", User.class).getResultList();
         List<Watch> watches = new ArrayList<>();
@@ -56,8 +61,8 @@ public class TeamsRoster {
             if (usable.isEmpty() || state == null) {
                 continue;
             }
-            Long meeting = state[2] == SwitchSource.TEAMS && rules.containsKey((Long) state[1]) ? (Long) state[1]
-                    : null;
+            Long meeting = state[2] == ActivationKind.TEAMS && rules.containsKey((Long) state[1]) ? (Long) state[1]
+                    : meetingsBeneath.get(user.id);
             String entraId = user.entraObjectId == null ? null : user.entraObjectId.toLowerCase(Locale.ROOT);
             watches.add(new Watch(user.id, entraId, user.email, usable, meeting));
         }

@@ -113,7 +113,8 @@ public class TimeTriggerService {
         TriggerSwitcher.Tally tally;
         if (edge == TimeJob.Edge.ENTER) {
             List<Long> users = audience.toEnter(profileId, inZone);
-            tally = switcher.enter(profileId, users, SwitchSource.TIME, ACTOR);
+            Instant until = s.rule().endOf(start).map(ZonedDateTime::toInstant).orElse(null);
+            tally = switcher.enter(profileId, users, SwitchSource.TIME, ACTOR, until);
         } else {
             List<Long> users = audience.toReturn(profileId, SwitchSource.TIME, inZone);
             tally = switcher.leave(profileId, users, SwitchSource.TIME, ACTOR);

@@ -15,7 +15,9 @@ import io.profilegateway.directory.group.OfficeService;
 import io.profilegateway.directory.group.OfficeTransition;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
@@ -103,6 +105,42 @@ class OfficeHoursTriggerTest {
         asUser(receptionist).body("{\"state\":null}").put("/api/v1/groups/" + office + "/office-override").then()
                 .statusCode(200).body("override", nullValue()).body("overrideBy", nullValue());
         asAdmin().body(Map.of("state", "OPEN")).put("/api/v1/groups/999999/office-override").then().statusCode(404);
+    }
+
+    @Test
+    void shouldEndAnOverrideAtItsUntilAndLetTheOfficeHoursRuleAgain() {
+        long openHere = createProfile(Map.of("groupIds", List.of(elsewhere), "triggers",
+                List.of(Map.of("type", "OFFICE_HOURS", "group", elsewhere, "when", "OPEN"))), List.of(), List.of());
+        long closedHere = createProfile(Map.of("groupIds", List.of(elsewhere), "triggers",
+                List.of(Map.of("type", "OFFICE_HOURS", "group", elsewhere, "when", "CLOSED"))), List.of(), List.of());
+        long member = id(createUser("USER", elsewhere));
+        Instant until = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        String path = "/api/v1/groups/" + elsewhere + "/office-override";
+
+        asAdmin().body(Map.of("state", "OPEN", "until", until.toString())).put(path).then().statusCode(200)
+                .body("override", equalTo("OPEN")).body("overrideUntil", equalTo(until.toString()));
+        assertActive(member, openHere); // no office hours: by its schedule the office is closed
+
+        offices.evaluateAll(until.minusSeconds(60));
+        assertActive(member, openHere);
+        assertThat(offices.evaluateAll(until.plusSeconds(1))).filteredOn(t -> t.groupId() == elsewhere)
+                .singleElement().satisfies(t -> assertThat(t.to()).hasToString("CLOSED"));
+        assertActive(member, closedHere);
+        asAdmin().get("/api/v1/groups/" + elsewhere + "/office").then().statusCode(200)
+                .body("override", nullValue()).body("overrideUntil", nullValue()).body("state", equalTo("CLOSED"));
+    }
+
+    @Test
+    void shouldRefuseAnOverrideUntilInThePastTooFarOrWithoutAState() {
+        String path = "/api/v1/groups/" + office + "/office-override";
+        for (Map<String, Object> body : List.<Map<String, Object>>of(
+                Map.of("state", "OPEN", "until", Instant.now().minusSeconds(5).toString()),
+                Map.of("state", "OPEN", "until", Instant.now().plus(Duration.ofDays(40)).toString()),
+                Map.of("state", "OPEN", "until", "tomorrow"),
+                new HashMap<>(Map.of("until", Instant.now().plusSeconds(600).toString())))) {
+            asAdmin().body(body).put(path).then().statusCode(400).body("violations[0].field", equalTo("until"));
+        }
+        asAdmin().get("/api/v1/groups/" + office + "/office").then().body("override", nullValue());
     }
 
     private List<OfficeTransition> ownTransitions(Instant at) {

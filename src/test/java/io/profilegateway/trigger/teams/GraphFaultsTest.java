@@ -190,11 +190,16 @@ class GraphFaultsTest {
         assertThat(health.getString("data.state")).isEqualTo("no valid token");
         assertThat(health.getString("data.token")).startsWith("token endpoint");
 
+        long back = System.currentTimeMillis();
         server().removeStub(server().getStubMappings().stream().filter(m -> m.getPriority() != null
                 && m.getPriority() == 1 && m.getRequest().getUrlPath().equals(TOKEN_PATH)).findFirst().orElseThrow());
         awaitHealth("UP");
-        int before = tokenRequests();
-        assertThat(before).isPositive();
+        // recovered through the endpoint that came back: a new token from it, and a poll answered with that token
+        List<Long> tokens = server().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().contains(TOKEN_PATH) && e.getResponse().getStatus() == 200)
+                .map(e -> e.getRequest().getLoggedDate().getTime()).filter(t -> t >= back).sorted().toList();
+        assertThat(tokens).as("tokens issued after the endpoint came back").isNotEmpty();
+        assertThat(statusTimes(200)).as("polls answered after the new token").anyMatch(t -> t >= tokens.get(0));
     }
 
     @Test

@@ -145,18 +145,20 @@ class TeamsMeetingTest {
         int before = GraphWireMock.presenceRequests().size();
         await().atMost(WAIT).until(() -> GraphWireMock.presenceRequests().stream().skip(before)
                 .anyMatch(r -> r.getBodyAsString().contains(user.entraId())));
+        java.time.Instant flapSeen = java.time.Instant.now();
         graph.setActivity(user.entraId(), "InAMeeting"); // ... and the meeting goes on at once
         pollsPass(HOLD_DOWN.plusMillis(500));
 
         assertThat(activeProfile(user.id())).isEqualTo(meeting);
-        // on a fast machine the flap is seen within the hold-down and nothing switches again; on a very slow one the
-        // "Available" may outlast it: then a switch may follow, but never within the hold-down of the one before
-        List<java.time.Instant> teams = history(user.id()).stream().filter(h -> "TEAMS".equals(h.get("source")))
-                .map(h -> java.time.Instant.parse((String) h.get("at"))).sorted().toList();
-        assertThat(teams).isNotEmpty();
-        for (int i = 1; i < teams.size(); i++) {
-            assertThat(Duration.between(teams.get(i - 1), teams.get(i))).isGreaterThanOrEqualTo(HOLD_DOWN);
-        }
+        List<Map<String, Object>> teams = history(user.id()).stream().filter(h -> "TEAMS".equals(h.get("source")))
+                .toList();
+        java.time.Instant started = java.time.Instant.parse((String) teams.get(teams.size() - 1).get("at"));
+        // the flap must have been seen inside the hold-down, else this machine was too slow to test it
+        org.junit.jupiter.api.Assumptions.assumeTrue(flapSeen.isBefore(started.plus(HOLD_DOWN)),
+                "the Available was seen only after the hold-down");
+        assertThat(teams).as("TEAMS switches: the start only, the flap within the hold-down switched nothing")
+                .singleElement().satisfies(h -> assertThat(h).containsEntry("toProfileId", (int) meeting)
+                        .containsEntry("outcome", "SWITCHED"));
     }
 
     @Test
