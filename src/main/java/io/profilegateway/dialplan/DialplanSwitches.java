@@ -10,6 +10,7 @@ import io.profilegateway.switching.UserState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -29,6 +30,26 @@ class DialplanSwitches {
     /** {@code *55<id>}: to the profile with that id. */
     Tone switchTo(Callers.Caller caller, long profileId, String code) {
         return run(caller, profileId, code) ? Tone.DONE : Tone.REFUSED;
+    }
+
+    /**
+     * {@code *55}: the favourite after the active profile in the caller's list (the first when the active one is
+     * none of them), skipping any he may no longer use; beep, then the favourite's number (1 = the first).
+     */
+    Reply nextFavourite(Callers.Caller caller) {
+        List<Long> favourites = QuarkusTransaction.requiringNew().call(() -> Favourites.of(caller.userId()));
+        if (favourites.isEmpty()) {
+            LOG.infof("FastAGI *55 of %s: no favourite profiles, nothing switched", caller.extension());
+            return Reply.of(Tone.REFUSED);
+        }
+        int at = favourites.indexOf(profiles(caller).active());
+        for (int step = 1; step <= favourites.size(); step++) {
+            int next = Math.floorMod(at + step, favourites.size());
+            if (run(caller, favourites.get(next), "*55")) {
+                return Reply.withNumber(Tone.DONE, next + 1);
+            }
+        }
+        return Reply.of(Tone.REFUSED);
     }
 
     /** {@code *56}: back to the profile active before the current one. */

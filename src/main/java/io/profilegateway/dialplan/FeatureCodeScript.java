@@ -17,7 +17,7 @@ final class FeatureCodeScript implements AgiScript {
     /** What a code does for a known caller. */
     @FunctionalInterface
     interface Code {
-        Tone run(Callers.Caller caller);
+        Reply run(Callers.Caller caller);
     }
 
     private final String name;
@@ -32,18 +32,21 @@ final class FeatureCodeScript implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
-        Tone tone = callers.of(request.getChannel(), request.getCallerIdNumber()).map(code::run).orElseGet(() -> {
+        Reply reply = callers.of(request.getChannel(), request.getCallerIdNumber()).map(code::run).orElseGet(() -> {
             LOG.infof("FastAGI %s from channel %s (caller id %s): no PBX user on this phone, nothing switched", name,
                     request.getChannel(), request.getCallerIdNumber());
-            return Tone.REFUSED;
+            return Reply.of(Tone.REFUSED);
         });
-        play(channel, tone);
+        play(channel, reply);
     }
 
-    static void play(AgiChannel channel, Tone tone) throws AgiException {
+    static void play(AgiChannel channel, Reply reply) throws AgiException {
         channel.answer();
-        for (String file : tone.files) {
+        for (String file : reply.tone().files) {
             channel.streamFile(file);
+        }
+        if (reply.number().isPresent()) {
+            channel.sayNumber(Integer.toString(reply.number().get()));
         }
     }
 }

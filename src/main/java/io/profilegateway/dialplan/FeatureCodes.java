@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>{@code profile?id=<n>} — {@code *55<n>}: switch to the profile whose id is n (the profile's dial code is its
  * id, as {@code GET /api/v1/profiles} shows it);</li>
+ * <li>{@code favourites} — {@code *55}: the next of the caller's favourite profiles
+ * ({@code PUT /api/v1/users/{id}/favourites}), and its number in his list is said;</li>
  * <li>{@code back} — {@code *56}: back to the previous profile;</li>
  * <li>{@code dnd} — {@code *76}: DND on / off.</li>
  * </ul>
@@ -23,7 +25,7 @@ import org.jboss.logging.Logger;
 public class FeatureCodes implements MappingStrategy {
 
     /** The names of the scripts (the dialplan sample calls each; {@code AsteriskConfigSamplesTest} checks it). */
-    public static final Set<String> SCRIPTS = Set.of("profile", "back", "dnd");
+    public static final Set<String> SCRIPTS = Set.of("profile", "favourites", "back", "dnd");
 
     private static final Logger LOG = Logger.getLogger(FeatureCodes.class);
 
@@ -38,8 +40,9 @@ public class FeatureCodes implements MappingStrategy {
         String script = request.getScript() == null ? "" : request.getScript();
         return switch (script) {
             case "profile" -> profile(request.getParameter("id"));
-            case "back" -> new FeatureCodeScript("*56", callers, switches::back);
-            case "dnd" -> new FeatureCodeScript("*76", callers, switches::toggleDnd);
+            case "favourites" -> new FeatureCodeScript("*55", callers, switches::nextFavourite);
+            case "back" -> new FeatureCodeScript("*56", callers, c -> Reply.of(switches.back(c)));
+            case "dnd" -> new FeatureCodeScript("*76", callers, c -> Reply.of(switches.toggleDnd(c)));
             default -> refused("unknown FastAGI script '" + script + "'");
         };
     }
@@ -49,13 +52,14 @@ public class FeatureCodes implements MappingStrategy {
             return refused("*55: profile id '" + id + "' is not a number");
         }
         long profileId = Long.parseLong(id);
-        return new FeatureCodeScript("*55" + id, callers, caller -> switches.switchTo(caller, profileId, "*55" + id));
+        return new FeatureCodeScript("*55" + id, callers,
+                caller -> Reply.of(switches.switchTo(caller, profileId, "*55" + id)));
     }
 
     private static AgiScript refused(String why) {
         return (req, channel) -> {
             LOG.infof("FastAGI from channel %s: %s, nothing switched", req.getChannel(), why);
-            FeatureCodeScript.play(channel, Tone.REFUSED);
+            FeatureCodeScript.play(channel, Reply.of(Tone.REFUSED));
         };
     }
 }

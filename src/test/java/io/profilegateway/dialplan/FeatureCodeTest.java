@@ -1,11 +1,13 @@
 package io.profilegateway.dialplan;
 
 import static io.profilegateway.testing.Api.asAdmin;
+import static io.profilegateway.testing.Api.asUser;
 import static io.profilegateway.testing.Api.createProfile;
 import static io.profilegateway.testing.Api.createUser;
 import static io.profilegateway.testing.Api.id;
 import static io.profilegateway.testing.Api.switchTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.profilegateway.profile.Profile;
 import io.quarkus.test.junit.QuarkusTest;
@@ -124,6 +126,57 @@ class FeatureCodeTest {
         assertThat(FastAgiCall.dial(port, "profile", phone, ext)).contains(BEEPERR);
         assertThat(FastAgiCall.dial(port, "reboot", phone, ext)).contains(BEEPERR);
         assertThat(activeProfile()).isEqualTo(Profile.AVAILABLE_ID);
+    }
+
+    @Test
+    void star55AloneCyclesThroughTheFavouritesAndSaysWhichOneItIs() throws IOException {
+        long first = createProfile(List.of(), List.of());
+        long second = createProfile(List.of(), List.of());
+        asUser(user).body(Map.of("profileIds", List.of(first, second))).put(favourites()).then().statusCode(200)
+                .body("profileIds", equalTo(List.of((int) first, (int) second)));
+
+        assertThat(FastAgiCall.dial(port, "favourites", phone, ext)).containsSequence(BEEP, "SAY NUMBER \"1\" \"\"");
+        assertThat(activeProfile()).isEqualTo(first);
+        assertThat(FastAgiCall.dial(port, "favourites", phone, ext)).containsSequence(BEEP, "SAY NUMBER \"2\" \"\"");
+        assertThat(activeProfile()).isEqualTo(second);
+        assertThat(FastAgiCall.dial(port, "favourites", phone, ext)).contains("SAY NUMBER \"1\" \"\"");
+        assertThat(activeProfile()).as("after the last comes the first").isEqualTo(first);
+        assertThat(latestHistory()).containsEntry("source", "DIALPLAN");
+    }
+
+    @Test
+    void star55WithoutFavouritesPlaysTheErrorTone() throws IOException {
+        assertThat(FastAgiCall.dial(port, "favourites", phone, ext)).contains(BEEPERR);
+        assertThat(activeProfile()).isEqualTo(Profile.AVAILABLE_ID);
+    }
+
+    @Test
+    void favouritesAreProfilesTheUserMayUseEachOnceSetByHimOrWhoeverMaySwitchHim() {
+        long mine = createProfile(List.of(), List.of());
+        long managersOnly = createProfile(Map.of("roles", List.of("MANAGER")), List.of(), List.of());
+        asUser(user).body(Map.of("profileIds", List.of(mine, 987654321L))).put(favourites()).then().statusCode(400)
+                .body("violations[0].field", equalTo("profileIds[1]"));
+        asUser(user).body(Map.of("profileIds", List.of(mine, mine))).put(favourites()).then().statusCode(400)
+                .body("violations[0].field", equalTo("profileIds[1]"));
+        asUser(user).body(Map.of("profileIds", List.of(managersOnly))).put(favourites()).then().statusCode(400)
+                .body("violations[0].field", equalTo("profileIds[0]"));
+        asUser(user).body(Map.of()).put(favourites()).then().statusCode(400)
+                .body("violations[0].field", equalTo("profileIds"));
+        asUser(user).body("{\"profileIds\": \"seven\"}").put(favourites()).then().statusCode(400);
+        asUser(user).body(Map.of("profileIds", java.util.Collections.nCopies(21, mine))).put(favourites()).then()
+                .statusCode(400).body("violations[0].field", equalTo("profileIds"));
+
+        asUser(createUser("USER")).body(Map.of("profileIds", List.of(mine))).put(favourites()).then()
+                .statusCode(org.hamcrest.Matchers.oneOf(403, 404));
+        asAdmin().body(Map.of("profileIds", List.of(mine))).put(favourites()).then().statusCode(200);
+        asUser(user).get(favourites()).then().statusCode(200).body("profileIds", equalTo(List.of((int) mine)));
+
+        asAdmin().delete("/api/v1/profiles/" + mine).then().statusCode(204);
+        asUser(user).get(favourites()).then().statusCode(200).body("profileIds", equalTo(List.of()));
+    }
+
+    private String favourites() {
+        return "/api/v1/users/" + userId + "/favourites";
     }
 
     private long activeProfile() {

@@ -286,6 +286,7 @@ class AsteriskConfigSamplesTest {
                 .containsExactlyInAnyOrderElementsOf(io.profilegateway.dialplan.FeatureCodes.SCRIPTS);
         assertThat(code).contains("AGI(${GATEWAY_AGI}/profile?id=${ARG1})");
         assertThat(plan.finds("from-internal", "*56", "1")).as("*56").isTrue();
+        assertThat(plan.finds("from-internal", "*55", "1")).as("*55 alone").isTrue();
         // every AGI call looks at AGISTATUS right after it: an unreachable gateway falls back, never hangs silent
         for (Step step : plan.steps()) {
             if (step.app.equals("AGI")) {

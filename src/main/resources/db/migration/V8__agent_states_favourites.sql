@@ -1,3 +1,5 @@
+-- V8: the agent-state history (agent_state_interval) and the feature-code favourites (favourite_profile).
+
 -- Agent-state history (seed 003's agent add-on): per user and team, time-stamped intervals of LOGGED_OUT /
 -- AVAILABLE / PAUSED (with the pause reason). The open interval of a user in a team has ended_at NULL; there is at
 -- most one, written in the same transaction as the change of the user's desired PBX state that caused it.
@@ -17,3 +19,11 @@ CREATE TABLE agent_state_interval (
 CREATE INDEX ix_agent_state_open ON agent_state_interval (user_id, ended_at);
 CREATE INDEX ix_agent_state_started ON agent_state_interval (started_at);
 CREATE INDEX ix_agent_state_team ON agent_state_interval (team_id, started_at);
+
+-- The profiles a user cycles through with the feature code *55 (FastAGI), in his order.
+CREATE TABLE favourite_profile (
+    user_id    BIGINT NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+    position   INT    NOT NULL,
+    profile_id BIGINT NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, position)
+);
