@@ -1,4 +1,5 @@
--- V8: the agent-state history (agent_state_interval) and the feature-code favourites (favourite_profile).
+-- V8: the agent-state history (agent_state_interval), the feature-code favourites (favourite_profile) and the mark
+-- of users a directory import brought from the PBX (app_user.imported_from_pbx).
 
 -- Agent-state history (seed 003's agent add-on): per user and team, time-stamped intervals of LOGGED_OUT /
 -- AVAILABLE / PAUSED (with the pause reason). The open interval of a user in a team has ended_at NULL; there is at
@@ -27,3 +28,6 @@ CREATE TABLE favourite_profile (
     profile_id BIGINT NOT NULL REFERENCES profile (id) ON DELETE CASCADE,
     PRIMARY KEY (user_id, position)
 );
+
+-- Users a directory import read from the PBX (FreePBX AstDB); hand-made users stay FALSE.
+ALTER TABLE app_user ADD COLUMN imported_from_pbx BOOLEAN DEFAULT FALSE NOT NULL;

@@ -378,6 +378,12 @@ class RoleMatrixTest {
                 return c.actor().delete("/api/v1/teams/" + team).then().extract();
             }
         },
+        // ---- the directory import (system admins only)
+        START_DIRECTORY_IMPORT("start a directory import", "403 403 403 403 403 202 202") {
+            ExtractableResponse<Response> run(Ctx c) {
+                return c.actor().body(Map.of()).post("/api/v1/directory-imports").then().extract();
+            }
+        },
         // ---- the agent-state report (product.md §4: MANAGER "sees reports"; of a team of his groups)
         REPORT_TEAM_OF_G("agent-state report of a team of G", "403 403 403 200 200 200 200") {
             ExtractableResponse<Response> run(Ctx c) {
