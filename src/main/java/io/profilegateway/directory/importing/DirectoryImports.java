@@ -135,14 +135,14 @@ public class DirectoryImports {
                 UserDto created = users.create(actor, new UserDto(null, change.extension(), change.pbx().displayName(),
                         null, null, null, null, null, null, null, null, change.devices(), pbxServer, null, null, null,
                         null));
-                User.update("importedFromPbx = true where id = ?1", created.id());
+                User.<User>findById(created.id()).importedFromPbx = true;
             }
             case CHANGED -> {
                 UserDto u = users.get(actor, change.userId());
                 users.update(actor, u.id(), new UserDto(u.id(), u.extension(), change.pbx().displayName(), u.email(),
                         u.mobile(), u.entraObjectId(), u.primaryGroupId(), u.groupIds(), u.role(),
                         u.profilePersonal(), u.vip(), change.devices(), u.pbxServer(), u.username(), null, null, null));
-                User.update("importedFromPbx = true where id = ?1", u.id());
+                User.<User>findById(u.id()).importedFromPbx = true;
             }
             case GONE -> users.delete(actor, change.userId());
         }

@@ -111,6 +111,10 @@ class DirectoryImportTest {
         long someone = id(createUser("USER"));
         long profile = createProfile(List.of(), List.of());
         long importId = previewOf(start()).getLong("id");
+        // between preview and apply someone creates one of them by hand: that one fails, the rest of its batch not
+        String taken = exts.get(10);
+        asAdmin().body(Map.of("extension", taken, "displayName", "By hand")).post("/api/v1/users").then()
+                .statusCode(201);
 
         asAdmin().post(IMPORTS + "/" + importId + "/apply").then().statusCode(202)
                 .body("state", equalTo("APPLYING"));
@@ -125,7 +129,10 @@ class DirectoryImportTest {
         assertThat(done.getInt("progress.applied") + done.getInt("progress.failed"))
                 .isEqualTo(done.getInt("progress.total"));
         assertThat(done.getInt("progress.total")).isGreaterThanOrEqualTo(300);
-        for (String ext : List.of(exts.get(0), exts.get(299))) {
+        assertThat(done.getList("progress.failures", String.class)).anyMatch(f -> f.startsWith("NEW " + taken + ": "));
+        asAdmin().get("/api/v1/users?extension=" + taken).then().statusCode(200)
+                .body("items[0].displayName", equalTo("By hand"));
+        for (String ext : List.of(exts.get(0), exts.get(9), exts.get(11), exts.get(299))) {
             asAdmin().get("/api/v1/users?extension=" + ext).then().statusCode(200).body("items.size()", equalTo(1));
         }
     }
