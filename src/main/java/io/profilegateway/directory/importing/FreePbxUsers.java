@@ -35,7 +35,10 @@ class FreePbxUsers {
     CompletionStage<Reading> read(String server) {
         String ampuser = ami.names().ampuserFamily();
         String device = ami.names().deviceFamily();
-        return pbx.readTree(server, ampuser).thenCombine(pbx.readTree(server, device), FreePbxUsers::parse);
+        // one family after the other, the second sent off asterisk-java's thread: asterisk-java drops list entries
+        // beyond its event queue's 20,000 places, and two big lists at once would overflow it (see AsteriskHolds)
+        return pbx.readTree(server, ampuser).thenComposeAsync(users -> pbx.readTree(server, device)
+                .thenApply(dial -> parse(users, dial)));
     }
 
     static Reading parse(Map<DbKey, String> ampuser, Map<DbKey, String> devices) {
