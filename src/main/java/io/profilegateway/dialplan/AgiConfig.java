@@ -3,6 +3,7 @@ package io.profilegateway.dialplan;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code gateway.agi.*}: the FastAGI server the dialplan's feature codes call ({@code AGI(agi://gateway:4573/…)}). */
 @ConfigMapping(prefix = "gateway.agi")
@@ -18,6 +19,12 @@ public interface AgiConfig {
 
     /** The local address it binds to; unset = every address. */
     Optional<String> address();
+
+    /**
+     * The IP addresses of the Asterisk servers that may call (FastAGI has no login: whoever reaches the port can claim
+     * any channel); unset = any. Calls from elsewhere hear {@code beeperr}, and nothing is switched.
+     */
+    Optional<Set<String>> allowedClients();
 
     /** Threads for feature-code calls at the same time when the JVM has no virtual threads (Java 17). */
     @WithDefault("20")

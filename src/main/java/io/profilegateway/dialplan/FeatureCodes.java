@@ -2,6 +2,9 @@ package io.profilegateway.dialplan;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.Set;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -35,8 +38,15 @@ public class FeatureCodes implements MappingStrategy {
     @Inject
     DialplanSwitches switches;
 
+    @Inject
+    AgiConfig config;
+
     @Override
     public AgiScript determineScript(AgiRequest request, AgiChannel channel) {
+        if (!admits(config.allowedClients(), request.getRemoteAddress())) {
+            return refused("a call from " + request.getRemoteAddress().getHostAddress()
+                    + ", which is not in gateway.agi.allowed-clients");
+        }
         String script = request.getScript() == null ? "" : request.getScript();
         return switch (script) {
             case "profile" -> profile(request.getParameter("id"));
@@ -45,6 +55,20 @@ public class FeatureCodes implements MappingStrategy {
             case "dnd" -> new FeatureCodeScript("*76", callers, c -> Reply.of(switches.toggleDnd(c)));
             default -> refused("unknown FastAGI script '" + script + "'");
         };
+    }
+
+    /** Whether a call from {@code client} may use the feature codes: any, or one of the allowed addresses. */
+    static boolean admits(Optional<Set<String>> allowed, InetAddress client) {
+        if (allowed.isEmpty() || allowed.get().isEmpty()) {
+            return true;
+        }
+        return client != null && allowed.get().stream().anyMatch(a -> {
+            try {
+                return InetAddress.getByName(a).equals(client);
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        });
     }
 
     private AgiScript profile(String id) {
