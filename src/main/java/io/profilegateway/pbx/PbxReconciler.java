@@ -275,6 +275,16 @@ public class PbxReconciler {
         syncs.values().forEach(ServerSync::fullReconcile);
     }
 
+    /**
+     * Every entry of an AstDB family on a server ({@code DBGetTree}), for readers outside the reconcile such as the
+     * directory import; fails when the server is not configured or its link is down.
+     */
+    public java.util.concurrent.CompletionStage<Map<DbKey, String>> readTree(String pbxServer, String family) {
+        String server = servers.serverOf(pbxServer);
+        return sync(server).map(s -> s.link().readTree(family)).orElseGet(() -> java.util.concurrent.CompletableFuture
+                .failedFuture(new IllegalStateException("server '" + server + "' is not configured")));
+    }
+
     Map<String, ServerSync> syncs() {
         return syncs;
     }

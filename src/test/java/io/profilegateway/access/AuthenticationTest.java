@@ -61,7 +61,10 @@ class AuthenticationTest {
             "GET /api/v1/profiles/{}", "PUT /api/v1/profiles/{}", "DELETE /api/v1/profiles/{}",
             "GET /api/v1/users/{}/relationships", "PUT /api/v1/users/{}/relationships/{}",
             "DELETE /api/v1/users/{}/relationships/{}", "GET /api/v1/users/{}/relationships/effective/{}",
-            "GET /api/v1/relationship-changes", "GET /api/v1/events",
+            "GET /api/v1/relationship-changes", "GET /api/v1/events", "GET /api/v1/reports/agent-states",
+            "GET /api/v1/users/{}/favourites", "PUT /api/v1/users/{}/favourites",
+            "POST /api/v1/directory-imports", "GET /api/v1/directory-imports/{}",
+            "POST /api/v1/directory-imports/{}/apply",
             "GET /api/v1/monitoring-groups", "POST /api/v1/monitoring-groups",
             "GET /api/v1/monitoring-groups/{}", "PUT /api/v1/monitoring-groups/{}",
             "DELETE /api/v1/monitoring-groups/{}");

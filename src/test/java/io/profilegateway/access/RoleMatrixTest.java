@@ -378,6 +378,32 @@ class RoleMatrixTest {
                 return c.actor().delete("/api/v1/teams/" + team).then().extract();
             }
         },
+        // ---- the directory import (system admins only)
+        START_DIRECTORY_IMPORT("start a directory import", "403 403 403 403 403 202 202") {
+            ExtractableResponse<Response> run(Ctx c) {
+                return c.actor().body(Map.of()).post("/api/v1/directory-imports").then().extract();
+            }
+        },
+        // ---- the agent-state report (product.md §4: MANAGER "sees reports"; of a team of his groups)
+        REPORT_TEAM_OF_G("agent-state report of a team of G", "403 403 403 200 200 200 200") {
+            ExtractableResponse<Response> run(Ctx c) {
+                long team = asAdmin().body(teamBody(c.w().g)).post("/api/v1/teams").then().statusCode(201).extract()
+                        .jsonPath().getLong("id");
+                return c.actor().get("/api/v1/reports/agent-states?team=" + team).then().extract();
+            }
+        },
+        REPORT_TEAM_OF_H("agent-state report of a team of H", "403 403 403 403 403 200 200") {
+            ExtractableResponse<Response> run(Ctx c) {
+                long team = asAdmin().body(teamBody(c.w().h)).post("/api/v1/teams").then().statusCode(201).extract()
+                        .jsonPath().getLong("id");
+                return c.actor().get("/api/v1/reports/agent-states?team=" + team).then().extract();
+            }
+        },
+        REPORT_OWN("agent-state report of himself", "200 200 200 200 200 200 200") {
+            ExtractableResponse<Response> run(Ctx c) {
+                return c.actor().get("/api/v1/reports/agent-states?user=" + c.self()).then().extract();
+            }
+        },
         CREATE_WORKPLACE_IN_G("create a workplace in G", "403 403 201 403 201 201 201") {
             ExtractableResponse<Response> run(Ctx c) {
                 return c.actor().body(workplaceBody(c.w().g)).post("/api/v1/workplaces").then().extract();

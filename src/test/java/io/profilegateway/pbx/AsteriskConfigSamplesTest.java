@@ -297,7 +297,7 @@ class AsteriskConfigSamplesTest {
                 .containsPattern("RemoveQueueMember\\(" + var + ",\\$\\{iface\\}\\)");
 
         // presence: one code per presence type the gateway knows, written to the gateway's presence provider
-        assertThat(plan.finds("from-internal", "*563", "1")).as("*56<n>").isTrue();
+        assertThat(plan.finds("from-internal", "*573", "1")).as("*57<n>").isTrue();
         assertThat(code).containsPattern("Set\\(PRESENCE_STATE\\(" + Pattern.quote(prefixOf("presenceProvider")) + var
                 + "\\)=" + var + ",,\\)");
         String presences = Conf.load("extensions.conf").section("globals").single("GATEWAY_PRESENCES");
@@ -305,7 +305,43 @@ class AsteriskConfigSamplesTest {
                 .stream(io.profilegateway.profile.PresenceType.values()).map(Object::toString).toList());
     }
 
-        @Test
+    @Test
+    void featureCodesCallTheGatewaysFastAgiServerAndFallBackToAmi() throws NoSuchMethodException {
+        String port = io.profilegateway.dialplan.AgiConfig.class.getMethod("port")
+                .getAnnotation(io.smallrye.config.WithDefault.class).value();
+        Entry agi = Conf.load("extensions.conf").section("globals").entries.stream()
+                .filter(e -> e.key.equals("GATEWAY_AGI")).findFirst().orElseThrow();
+        assertThat(agi.value).as("GATEWAY_AGI").isEqualTo("agi://gateway:" + port);
+
+        Dialplan plan = Dialplan.load();
+        String code = plan.code();
+        Set<String> called = new java.util.TreeSet<>();
+        Matcher direct = Pattern.compile("AGI\\(\\$\\{GATEWAY_AGI\\}/([a-z]+)").matcher(code);
+        while (direct.find()) {
+            called.add(direct.group(1));
+        }
+        Matcher viaGosub = Pattern.compile("Gosub\\(gateway-agi,s,1\\(([a-z]+)\\)\\)").matcher(code);
+        while (viaGosub.find()) {
+            called.add(viaGosub.group(1));
+        }
+        assertThat(called).as("FastAGI scripts the dialplan calls")
+                .containsExactlyInAnyOrderElementsOf(io.profilegateway.dialplan.FeatureCodes.SCRIPTS);
+        assertThat(code).contains("AGI(${GATEWAY_AGI}/profile?id=${ARG1})");
+        assertThat(plan.finds("from-internal", "*56", "1")).as("*56").isTrue();
+        assertThat(plan.finds("from-internal", "*55", "1")).as("*55 alone").isTrue();
+        // every AGI call looks at AGISTATUS right after it: an unreachable gateway falls back, never hangs silent
+        for (Step step : plan.steps()) {
+            if (step.app.equals("AGI")) {
+                List<Step> ext = plan.contexts.values().stream().map(c -> c.extensions.get(step.exten))
+                        .filter(s -> s != null && s.contains(step)).findFirst().orElseThrow();
+                Step next = ext.get(ext.indexOf(step) + 1);
+                assertThat(next.app + "(" + next.data + ")").as("after AGI at line %d", step.line)
+                        .startsWith("GotoIf($[\"${AGISTATUS}\" = \"SUCCESS\"]?");
+            }
+        }
+    }
+
+    @Test
     void labelsAndLoopsAreConsistent() {
         Dialplan plan = Dialplan.load();
         for (Context c : plan.contexts.values()) {

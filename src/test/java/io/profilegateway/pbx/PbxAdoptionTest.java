@@ -196,7 +196,7 @@ class PbxAdoptionTest {
         long lunchId = createProfile(Map.of("name", lunch, "presence", "xa"), List.of(), List.of());
         awaitInSync(userId, Duration.ofSeconds(20));
 
-        // by type: *563 sets dnd -> the DND profile
+        // by type: *573 sets dnd -> the DND profile
         pbx.phone().setPresence("CustomPresence:" + ext, PresenceState.DND, null, null);
         await().atMost(Duration.ofSeconds(20)).until(() -> activeProfile(userId) == 2);
         assertThat(latestHistory(userId)).containsEntry("source", "DIALPLAN").containsEntry("outcome", "SWITCHED")

@@ -80,6 +80,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "pbx_server")
     public String pbxServer;
 
+    /** Brought in by a directory import from the PBX (seed 003: users come from the PBX or are made by hand). */
+    @Column(name = "imported_from_pbx")
+    public boolean importedFromPbx;
+
     public String username;
 
     @Column(name = "password_hash")

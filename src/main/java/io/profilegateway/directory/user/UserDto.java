@@ -32,7 +32,8 @@ public record UserDto(
                 example = "main") String pbxServer,
         @Schema(description = "login name for HTTP Basic", example = "anna") String username,
         @Schema(writeOnly = true, description = "10 to 200 characters; only on create") String password,
-        @Schema(readOnly = true) Boolean hasPassword) {
+        @Schema(readOnly = true) Boolean hasPassword,
+        @Schema(readOnly = true, description = "brought in from the PBX by a directory import") Boolean importedFromPbx) {
 
     /** The entry as this sight shows it: the whole of it, or what the relationship allows (null = left out). */
     static UserDto of(User u, Sight sight) {
@@ -44,13 +45,13 @@ public record UserDto(
         return new UserDto(u.id, general ? u.extension : null, u.displayName, u.email, detailed ? u.mobile : null,
                 null, general && u.primaryGroup != null ? u.primaryGroup.id : null,
                 general ? u.otherGroups.stream().map(g -> g.id).sorted().toList() : null, null, null, null,
-                detailed ? List.copyOf(u.devices) : null, null, null, null, null);
+                detailed ? List.copyOf(u.devices) : null, null, null, null, null, null);
     }
 
     static UserDto of(User u) {
         return new UserDto(u.id, u.extension, u.displayName, u.email, u.mobile, u.entraObjectId,
                 u.primaryGroup == null ? null : u.primaryGroup.id,
                 u.otherGroups.stream().map(g -> g.id).sorted().toList(), u.role, u.profilePersonal, u.vip,
-                List.copyOf(u.devices), u.pbxServer, u.username, null, u.passwordHash != null);
+                List.copyOf(u.devices), u.pbxServer, u.username, null, u.passwordHash != null, u.importedFromPbx);
     }
 }
