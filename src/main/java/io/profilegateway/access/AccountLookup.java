@@ -45,6 +45,13 @@ public class AccountLookup {
     @Inject
     AgroalDataSource dataSource;
 
+    /** The web page's session cookie (form sign-in): the account as it is now, while it still has a password. */
+    @Transactional
+    public Optional<Actor> bySession(String username) {
+        return User.findByUsername(username).filter(u -> u.passwordHash != null)
+                .map(u -> actorOf(u, u.username, false));
+    }
+
     @Transactional
     public Optional<Actor> byPassword(String username, char[] password) {
         Optional<User> found = User.findByUsername(username);
