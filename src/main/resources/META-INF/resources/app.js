@@ -2,9 +2,12 @@
 // and one-click switching of the signed-in user's own profile.
 const $ = (id) => document.getElementById(id);
 
+// CSRF: the gateway's pgw_csrf cookie echoed in a header on every state-changing call (double submit)
+const csrf = () => (document.cookie.match(/(?:^|; )pgw_csrf=([^;]*)/) || [])[1] || '';
+
 async function api(path, options = {}) {
   const r = await fetch(path, { credentials: 'same-origin', ...options,
-    headers: { 'Accept': 'application/json', ...(options.headers || {}) } });
+    headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf(), ...(options.headers || {}) } });
   const body = r.status === 204 ? null : await r.json().catch(() => null);
   return { ok: r.ok, status: r.status, body };
 }
@@ -43,7 +46,7 @@ $('login').addEventListener('submit', async (e) => {
 });
 
 $('logout').addEventListener('click', async () => {
-  await fetch('/logout', { method: 'POST', credentials: 'same-origin' });
+  await api('/logout', { method: 'POST' });
   showMe();
 });
 

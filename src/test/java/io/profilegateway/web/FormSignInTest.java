@@ -52,8 +52,27 @@ class FormSignInTest {
     @Test
     void logoutClearsTheCookie() {
         String session = signIn("admin-test-password").cookie("pgw_session");
-        Response r = given().cookie("pgw_session", session).post("/logout");
+        Response r = given().cookie("pgw_session", session).cookie("pgw_csrf", "t").header("X-CSRF-Token", "t")
+                .post("/logout");
         assertThat(r.statusCode()).isEqualTo(204);
         assertThat(r.header("Set-Cookie")).startsWith("pgw_session=").contains("Max-Age=0");
+    }
+
+    @Test
+    void aCookieAuthenticatedWriteWithoutTheCsrfTokenIsRefused() {
+        String session = signIn("admin-test-password").cookie("pgw_session");
+        given().cookie("pgw_session", session).post("/logout").then().statusCode(403);
+        given().cookie("pgw_session", session).cookie("pgw_csrf", "abc").header("X-CSRF-Token", "other")
+                .post("/logout").then().statusCode(403);
+        given().cookie("pgw_session", session).cookie("pgw_csrf", "abc").header("X-CSRF-Token", "abc")
+                .post("/logout").then().statusCode(204);
+    }
+
+    @Test
+    void thePageHandsOutTheCsrfCookieAndACspWithoutInlineScripts() {
+        Response r = given().get("/api/v1/me");
+        String csp = given().get("/").header("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(r.header("Set-Cookie")).startsWith("pgw_csrf=").containsIgnoringCase("SameSite=Strict");
     }
 }
