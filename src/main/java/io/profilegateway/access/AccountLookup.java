@@ -72,7 +72,7 @@ public class AccountLookup {
             }
             verified.put(key, new Verified(user.credentialsVersion, now.plus(REMEMBER)));
         }
-        return Optional.of(actorOf(user, user.username, false));
+        return Optional.of(Actor.of(user, user.username, false));
     }
 
     /**
@@ -110,9 +110,5 @@ public class AccountLookup {
         } catch (SQLException e) {
             throw new PersistenceException("reading the API token's user failed", e);
         }
-    }
-
-    private static Actor actorOf(User user, String label, boolean viaToken) {
-        return new Actor(user.id, label, user.role, user.groupIds(), user.profilePersonal, viaToken);
     }
 }

@@ -1,5 +1,6 @@
 package io.profilegateway.access;
 
+import io.profilegateway.directory.user.User;
 import java.util.Set;
 
 /**
@@ -11,6 +12,11 @@ public record Actor(long userId, String name, Role role, Set<Long> groupIds, boo
 
     public Actor {
         groupIds = Set.copyOf(groupIds);
+    }
+
+    /** The actor a directory user is when he signs in, shown as {@code label}. */
+    public static Actor of(User user, String label, boolean viaToken) {
+        return new Actor(user.id, label, user.role, user.groupIds(), user.profilePersonal, viaToken);
     }
 
     /** What the history and logs show as the actor. */

@@ -76,8 +76,7 @@ public class EntraAccounts {
     public Actor actorOf(EntraClaims claims, boolean viaToken) {
         User user = match(claims);
         String name = user.username != null ? user.username : user.email != null ? user.email : user.displayName;
-        return new Actor(user.id, viaToken ? name + " (Microsoft token)" : name, user.role, user.groupIds(),
-                user.profilePersonal, viaToken);
+        return Actor.of(user, viaToken ? name + " (Microsoft token)" : name, viaToken);
     }
 
     private User match(EntraClaims claims) {

@@ -6,7 +6,6 @@ import io.profilegateway.profile.RedirectKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,12 +52,7 @@ public record DesiredPbxState(
             workplace = new WorkplaceState(state.workplace.name, state.workplace.device);
             devices.add(state.workplace.device);
         }
-        Map<RedirectKind, String> redirects = new EnumMap<>(RedirectKind.class);
-        for (RedirectKind kind : RedirectKind.values()) {
-            if (state.redirect(kind) != null) {
-                redirects.put(kind, state.redirect(kind));
-            }
-        }
+        Map<RedirectKind, String> redirects = state.redirects();
         List<String> targets = state.followMeTargets == null || state.followMeTargets.isEmpty()
                 ? List.of() : Arrays.asList(state.followMeTargets.split(","));
         List<TeamState> teams = state.teams.stream()
@@ -67,7 +61,7 @@ public record DesiredPbxState(
                 .toList();
         var profile = state.activeProfile;
         return new DesiredPbxState(state.stateVersion, user.extension, state.reachable, List.copyOf(devices),
-                Map.copyOf(redirects), new FollowMe(state.followMeEnabled, targets, state.followMeRingSeconds),
+                redirects, new FollowMe(state.followMeEnabled, targets, state.followMeRingSeconds),
                 new Gsm(state.gsmEnabled, state.gsmEnabled ? user.mobile : null), teams, workplace,
                 new Presence(profile.presence, profile.id, profile.name));
     }

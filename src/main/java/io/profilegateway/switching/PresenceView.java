@@ -7,7 +7,6 @@ import io.profilegateway.profile.PresenceType;
 import io.profilegateway.profile.Profile;
 import io.profilegateway.profile.RedirectKind;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,14 +34,9 @@ public record PresenceView(
     /** Everything, as the user himself sees it. */
     static PresenceView of(UserState state) {
         Profile p = state.activeProfile;
-        Map<RedirectKind, String> redirects = new EnumMap<>(RedirectKind.class);
-        for (RedirectKind kind : RedirectKind.values()) {
-            if (state.redirect(kind) != null) {
-                redirects.put(kind, state.redirect(kind));
-            }
-        }
+        Map<RedirectKind, String> redirects = state.redirects();
         return new PresenceView(state.userId, p.presence, p.color, p.iconVisible ? p.icon : null, p.id, p.name,
-                state.activeSince, !redirects.isEmpty(), Map.copyOf(redirects), state.activeSource,
+                state.activeSince, !redirects.isEmpty(), redirects, state.activeSource,
                 state.previousProfile == null ? null : state.previousProfile.id);
     }
 

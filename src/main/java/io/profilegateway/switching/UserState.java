@@ -21,7 +21,9 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -109,6 +111,17 @@ public class UserState extends PanacheEntityBase {
             case BUSY -> redirectBusy;
             case NO_ANSWER -> redirectNoAnswer;
         };
+    }
+
+    /** The redirects that are set, by kind. */
+    public Map<RedirectKind, String> redirects() {
+        Map<RedirectKind, String> redirects = new EnumMap<>(RedirectKind.class);
+        for (RedirectKind kind : RedirectKind.values()) {
+            if (redirect(kind) != null) {
+                redirects.put(kind, redirect(kind));
+            }
+        }
+        return Map.copyOf(redirects);
     }
 
     void setRedirect(RedirectKind kind, String target) {

@@ -101,8 +101,12 @@ class EntraSignInTest {
 
         assertProblem(asEntra.body(Map.of("name", unique("group"), "language", "de", "timeZone", "Europe/Berlin"))
                 .post("/api/v1/groups").then().extract(), 403, "forbidden");
+        // the other user (no group: UNKNOWN to him) is visible by name only, and not his to switch
         bearer(EntraWireMock.token(objectId(), Map.of("email", user.get("email"))))
-                .get("/api/v1/users/" + id(other)).then().statusCode(404);
+                .get("/api/v1/users/" + id(other)).then().statusCode(200)
+                .body("role", org.hamcrest.Matchers.nullValue());
+        bearer(EntraWireMock.token(objectId(), Map.of("email", user.get("email"))))
+                .body(Map.of("profileId", 2)).put("/api/v1/users/" + id(other) + "/profile").then().statusCode(403);
         bearer(EntraWireMock.token(objectId(), Map.of("email", user.get("email"))))
                 .body(Map.of("profileId", 2)).put("/api/v1/users/" + id(user) + "/profile").then().statusCode(200)
                 .body("source", equalTo("API"));

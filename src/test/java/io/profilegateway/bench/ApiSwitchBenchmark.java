@@ -246,7 +246,7 @@ public final class ApiSwitchBenchmark {
     }
 
     /** Creates what the run needs through the public API, as the bootstrap admin. */
-    private record Setup(HttpClient client, String base, String adminPassword) {
+    record Setup(HttpClient client, String base, String adminPassword) {
 
         String adminToken() throws Exception {
             long adminId = post("/api/v1/me", null, "GET").get("userId").asLong();
@@ -310,7 +310,7 @@ public final class ApiSwitchBenchmark {
             return new Assistants(tokens, List.copyOf(staff));
         }
 
-        private JsonNode post(String path, Object body, String method) throws Exception {
+        JsonNode post(String path, Object body, String method) throws Exception {
             String auth = Base64.getEncoder().encodeToString(("admin:" + adminPassword)
                     .getBytes(StandardCharsets.UTF_8));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

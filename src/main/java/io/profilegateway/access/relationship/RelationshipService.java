@@ -119,8 +119,7 @@ public class RelationshipService {
         User owner = changeable(actor, ownerId);
         User viewer = viewer(actor, owner, viewerId);
         Effective effective = relationships.between(viewer.id, viewer.groupIds(), owner.id).on(OwnerFacts.of(owner));
-        Actor asViewer = new Actor(viewer.id, viewer.displayName, viewer.role, viewer.groupIds(),
-                viewer.profilePersonal, false);
+        Actor asViewer = Actor.of(viewer, viewer.displayName, false);
         Sight sight = access.sight(asViewer, owner);
         List<Right> rights = Arrays.stream(Right.values()).filter(sight::may).toList();
         return new Explained(owner.id, viewer.id, effective.level(), effective.decidedBy(), effective.considered(),

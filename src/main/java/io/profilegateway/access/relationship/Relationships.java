@@ -40,8 +40,10 @@ public class Relationships {
             + " g.rel_other_groups, g.rel_outside from app_user u join user_group g on g.id = u.primary_group_id"
             + " where u.id = ?2";
 
-    private static final String GROUP = "select 'G', null, rel_same_group, id, name, rel_other_groups, rel_outside"
-            + " from user_group where id = ?1";
+    private static final String ALL_GROUPS = "select 'G', null, rel_same_group, id, name, rel_other_groups,"
+            + " rel_outside from user_group";
+
+    private static final String GROUP = ALL_GROUPS + " where id = ?1";
 
     @Inject
     EntityManager em;
@@ -62,7 +64,7 @@ public class Relationships {
     /** The viewer's relations with everyone and every group's defaults, read now: usable after the transaction. */
     public ViewerRelations snapshot(long viewerId, Set<Long> viewerGroups) {
         Map<Long, GroupDefaults> all = new HashMap<>();
-        for (Object row : em.createNativeQuery(GROUP.replace(" where id = ?1", "")).getResultList()) {
+        for (Object row : em.createNativeQuery(ALL_GROUPS).getResultList()) {
             GroupDefaults g = defaults((Object[]) row);
             all.put(g.id(), g);
         }
