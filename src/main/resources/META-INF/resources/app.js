@@ -1,53 +1,83 @@
-// Profile Gateway web page, first version: sign-in with a local account (form authentication, session cookie)
-// and one-click switching of the signed-in user's own profile.
-const $ = (id) => document.getElementById(id);
+// Profile Gateway's web page: sign-in, my presence, the colleagues board and, by role, the administration.
+// Plain ES modules, no framework; every view shows only what the API answers for the signed-in user.
+import { api, whenSignedOut } from './api.js';
+import { h } from './dom.js';
+import { t, setLanguage } from './i18n.js';
+import { connect, disconnect } from './live.js';
+import { renderSignIn } from './signin.js';
+import { renderPresence } from './presence.js';
+import { renderBoard } from './board.js';
+import { renderAdmin, mayAdminister } from './admin/admin.js';
 
-// CSRF: the gateway's pgw_csrf cookie echoed in a header on every state-changing call (double submit)
-const csrf = () => (document.cookie.match(/(?:^|; )pgw_csrf=([^;]*)/) || [])[1] || '';
+const main = document.getElementById('main');
+const header = document.getElementById('header');
+let session = null; // { me, user, groups }
+let cleanup = null;
 
-async function api(path, options = {}) {
-  const r = await fetch(path, { credentials: 'same-origin', ...options,
-    headers: { 'Accept': 'application/json', 'X-CSRF-Token': csrf(), ...(options.headers || {}) } });
-  const body = r.status === 204 ? null : await r.json().catch(() => null);
-  return { ok: r.ok, status: r.status, body };
+async function start() {
+  whenSignedOut(showSignIn);
+  let me;
+  try {
+    me = await api('/api/v1/me');
+  } catch (e) {
+    if (e.status === 401) return showSignIn();
+    throw e;
+  }
+  const [user, groups] = await Promise.all([api(`/api/v1/users/${me.userId}`), api('/api/v1/groups')]);
+  const primary = groups.find((g) => g.id === user.primaryGroupId);
+  setLanguage(primary ? primary.language : navigator.language);
+  session = { me, user, groups };
+  renderHeader();
+  connect();
+  route();
 }
 
-async function showMe() {
-  const me = await api('/api/v1/me');
-  if (me.status === 401) { $('login').hidden = false; $('me').hidden = true; $('logout').hidden = true; return; }
-  $('login').hidden = true; $('me').hidden = false; $('logout').hidden = false;
-  $('who').textContent = me.body.displayName || me.body.username || '';
-  const [profiles, active] = await Promise.all([api('/api/v1/profiles?size=200'), api(`/api/v1/users/${me.body.id}/profile`)]);
-  const list = Array.isArray(profiles.body) ? profiles.body : (profiles.body && profiles.body.items) || [];
-  const activeId = active.body && (active.body.profileId ?? active.body.id);
-  const box = $('profiles');
-  box.replaceChildren(...list.map((p) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = p.name;
-    b.style.background = p.color || '#555';
-    b.setAttribute('aria-pressed', String(p.id === activeId));
-    b.addEventListener('click', async () => {
-      const r = await api(`/api/v1/users/${me.body.id}/profile`, { method: 'PUT',
-        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ profileId: p.id }) });
-      $('switch-error').textContent = r.ok ? '' : ((r.body && (r.body.detail || r.body.title)) || `Error ${r.status}`);
-      if (r.ok) showMe();
-    });
-    return b;
-  }));
+function showSignIn() {
+  session = null;
+  disconnect();
+  if (typeof cleanup === 'function') cleanup();
+  cleanup = null;
+  setLanguage(navigator.language);
+  header.replaceChildren(h('h1', {}, t('appName')));
+  renderSignIn(main, () => { location.hash = '#/presence'; start(); });
 }
 
-$('login').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const r = await fetch('/j_security_check', { method: 'POST', credentials: 'same-origin',
-    body: new URLSearchParams(new FormData(e.target)) });
-  $('login-error').textContent = r.ok ? '' : 'Wrong user name or password.';
-  if (r.ok) showMe();
-});
+function renderHeader() {
+  const link = (hash, label) => h('a', { href: hash, dataset: { nav: hash } }, label);
+  const items = [link('#/presence', t('navPresence')), link('#/board', t('navBoard'))];
+  if (mayAdminister(session.me)) items.push(link('#/admin/profiles', t('navAdmin')));
+  header.replaceChildren(
+    h('h1', {}, t('appName')),
+    h('nav', { 'aria-label': t('mainNav'), id: 'nav' }, h('ul', {}, items.map((a) => h('li', {}, a)))),
+    h('div', { class: 'who' }, h('span', { id: 'who' }, session.user.displayName),
+      h('button', { type: 'button', id: 'signout', onclick: signOut }, t('signOut'))));
+}
 
-$('logout').addEventListener('click', async () => {
-  await api('/logout', { method: 'POST' });
-  showMe();
-});
+async function signOut() {
+  await api('/logout', { method: 'POST' }).catch(() => {});
+  showSignIn();
+}
 
-showMe();
+async function route() {
+  if (!session) return;
+  if (typeof cleanup === 'function') cleanup();
+  cleanup = null;
+  const hash = location.hash || '#/presence';
+  header.querySelectorAll('[data-nav]').forEach((a) => {
+    const current = hash.startsWith(a.dataset.nav.replace('/profiles', ''));
+    if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  const view = hash.startsWith('#/board') ? renderBoard
+    : hash.startsWith('#/admin') ? renderAdmin : renderPresence;
+  main.replaceChildren(h('p', {}, t('loading')));
+  try {
+    cleanup = await view(main, session, hash);
+  } catch (e) {
+    if (e.status !== 401) main.replaceChildren(h('p', { role: 'alert', class: 'form-error' }, e.message));
+  }
+  const title = main.querySelector('h2');
+  if (title) { title.tabIndex = -1; title.focus({ preventScroll: true }); }
+}
+
+window.addEventListener('hashchange', route);
+start();

@@ -107,6 +107,17 @@ class WebSessionTest {
     }
 
     @Test
+    void thePagesOwnCallsGetA401WithoutABasicChallengeSoNoBrowserPromptsForAPassword() {
+        assertThat(given().get("/api/v1/me").header("WWW-Authenticate")).as("other clients").isNotBlank();
+        Response r = given().header("X-Requested-With", "profile-gateway").get("/api/v1/me");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.header("WWW-Authenticate")).isNull();
+        Response stream = given().header("Accept", "text/event-stream").get("/api/v1/events");
+        assertThat(stream.statusCode()).isEqualTo(401);
+        assertThat(stream.header("WWW-Authenticate")).isNull();
+    }
+
+    @Test
     void thePageIsServedAtTheRootWithACspWithoutInlineScripts() {
         Response r = given().get("/");
         assertThat(r.statusCode()).isEqualTo(200);
