@@ -12,11 +12,11 @@ export async function renderGroups(body) {
   await listScreen(body, {
     id: 'groups', title: t('adminGroups'), newLabel: t('newGroup'), path: '/api/v1/groups',
     list: () => api('/api/v1/groups'), label: (g) => g.name, base: (g) => ({ ...g, id: undefined }),
-    columns: [t('name'), t('language'), t('timeZone'), t('officeNow')],
+    columns: [t('name'), t('language'), t('zone'), t('officeNow')],
     row: (g) => [g.name, g.language || '', g.timeZone || '', officeCell(g)],
     fields: (g) => {
       const out = [];
-      for (const [key, label] of [['name', t('name')], ['language', t('language')], ['timeZone', t('timeZone')]]) {
+      for (const [key, label] of [['name', t('name')], ['language', t('language')], ['timeZone', t('zone')]]) {
         const input = h('input', { value: g[key] ?? '' });
         out.push({ node: field(label, input, key), read: (dto) => { dto[key] = input.value.trim() || null; } });
       }

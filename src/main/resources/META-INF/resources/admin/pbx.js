@@ -6,12 +6,15 @@ import { t } from '../i18n.js';
 import { on } from '../live.js';
 import { table, options } from './admin.js';
 
+const onOff = (x, detail) => (x && x.enabled ? `${t('enabled')}${detail ? `: ${detail}` : ''}` : '—');
 const ROWS = [
-  ['reachable', (s) => String(s.reachable)], ['devices', (s) => (s.devices || []).join(', ')],
-  ['redirects', (s) => Object.entries(s.redirects || {}).map(([k, v]) => `${k}→${v}`).join(', ')],
-  ['followMe', (s) => JSON.stringify(s.followMe)], ['gsm', (s) => JSON.stringify(s.gsm)],
-  ['teams', (s) => (s.teams || []).map((x) => `${x.queue || x.team}${x.paused ? ' (paused)' : ''}`).join(', ')],
-  ['workplace', (s) => JSON.stringify(s.workplace)], ['presence', (s) => JSON.stringify(s.presence)], ['version', (s) => String(s.version)],
+  ['reachable', (s) => (s.reachable ? t('yes') : t('no'))], ['devices', (s) => (s.devices || []).join(', ')],
+  ['redirects', (s) => Object.entries(s.redirects || {}).map(([k, v]) => `${k} → ${v}`).join(', ')],
+  ['followMe', (s) => onOff(s.followMe, s.followMe && `${(s.followMe.targets || []).join(', ')} (${s.followMe.ringSeconds} s)`)],
+  ['gsm', (s) => onOff(s.gsm, s.gsm && s.gsm.number)],
+  ['teams', (s) => (s.teams || []).map((x) => `${x.queue || x.team}${x.paused ? ` (${x.reason || 'paused'})` : ''}`).join(', ')],
+  ['workplace', (s) => (s.workplace ? `${s.workplace.name} (${s.workplace.device})` : '—')],
+  ['presence', (s) => (s.presence ? `${s.presence.profileName} (${s.presence.type})` : '—')], ['version', (s) => String(s.version)],
 ];
 
 export async function renderPbx(body, session, [userId]) {
@@ -26,8 +29,11 @@ export async function renderPbx(body, session, [userId]) {
       const s = await api(`/api/v1/users/${uid}/pbx-state`);
       view.replaceChildren(
         h('p', { class: s.inSync ? 'ok' : 'form-error', id: 'pbx-sync' }, s.inSync ? t('inSync') : `${t('outOfSync')}: ${s.reason || ''}`),
-        table('pbx-compare', ['', t('desired'), t('applied')], ROWS.map(([label, f]) => [label, f(s.desired),
-          s.applied ? f(s.applied) : '—'])));
+        table('pbx-compare', ['', t('desired'), t('applied')], ROWS.map(([label, f]) => {
+          const desired = f(s.desired);
+          const applied = s.applied ? f(s.applied) : '—';
+          return [label, desired, desired === applied ? applied : h('mark', { class: 'differs' }, applied)];
+        })));
     } catch (e) {
       view.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, e.message));
     }
