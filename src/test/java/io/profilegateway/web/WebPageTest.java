@@ -113,6 +113,24 @@ class WebPageTest {
     }
 
     @Test
+    void aUserOfAGermanGroupGetsThePageInGerman() {
+        long group = asAdmin().body(Map.of("name", Api.unique("München"), "language", "de", "timeZone", "Europe/Berlin"))
+                .post("/api/v1/groups").then().statusCode(201).extract().jsonPath().getLong("id");
+        Map<String, Object> berta = createUser("USER", group);
+        Browser b = new Browser(base.toString());
+        try {
+            b.signIn((String) berta.get("username"), Api.PASSWORD);
+            assertThat(b.find("#presence-title").getText()).isEqualTo("Meine Präsenz");
+            assertThat(b.find("#signout").getText()).isEqualTo("Abmelden");
+            assertThat(b.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+            b.width(360);
+            b.screenshot("presence-de-360px");
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
     void aClickOnAProfileButtonSwitchesMeAndReachesThePbx() {
         user.open("#/presence");
         button(user, lunch).click();
