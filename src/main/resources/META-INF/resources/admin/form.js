@@ -23,8 +23,7 @@ export async function listScreen(body, spec) {
       h('div', { class: 'grid' }, fields.map((f) => f.node)),
       h('p', { class: 'form-error', role: 'alert' }), status,
       h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary', id: `${spec.id}-save` }, item ? t('save') : t('create')),
-        h('button', { type: 'button', onclick: () => formBox.replaceChildren() }, t('cancel'))),
-      item && spec.extra ? spec.extra(item) : null);
+        h('button', { type: 'button', onclick: () => formBox.replaceChildren() }, t('cancel'))));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const dto = item ? { ...spec.base(item) } : {};
@@ -36,7 +35,7 @@ export async function listScreen(body, spec) {
         showProblem(form, err);
       }
     });
-    formBox.replaceChildren(form);
+    formBox.replaceChildren(form, ...(item && spec.extra ? [spec.extra(item)].flat() : []));
     form.querySelector('input, select').focus();
   }
 

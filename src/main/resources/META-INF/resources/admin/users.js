@@ -1,5 +1,5 @@
 // Users: the directory as the signed-in user may manage it.
-import { all } from '../api.js';
+import { api, all, showProblem } from '../api.js';
 import { h, field } from '../dom.js';
 import { t } from '../i18n.js';
 import { options } from './admin.js';
@@ -40,6 +40,27 @@ export async function renderUsers(body, { groups }) {
       out.push({ node: field(t('vip'), vip, 'vip'), read: (dto) => { dto.vip = vip.checked; } });
       return out;
     },
-    extra: (u) => h('p', {}, h('a', { href: `#/admin/pbx/${u.id}` }, t('adminPbx')), ' · ', h('a', { href: `#/admin/tokens/${u.id}` }, t('adminTokens'))),
+    extra: (u) => [passwordForm(u),
+      h('p', {}, h('a', { href: `#/admin/pbx/${u.id}` }, t('adminPbx')), ' · ', h('a', { href: `#/admin/tokens/${u.id}` }, t('adminTokens')))],
   });
+}
+
+/** A user's new password (PUT /users/{id}/password): a separate form, as the API keeps it apart from the entry. */
+function passwordForm(u) {
+  const input = h('input', { type: 'password', autocomplete: 'new-password' });
+  const done = h('p', { role: 'status' });
+  const box = h('div', { class: 'password-form', id: 'password-form' }, field(t('password'), input, 'password'),
+    h('p', { class: 'form-error', role: 'alert' }), done,
+    h('button', { type: 'button', id: 'password-save', onclick: async () => {
+      done.textContent = '';
+      try {
+        await api(`/api/v1/users/${u.id}/password`, { method: 'PUT', body: { password: input.value } });
+        showProblem(box, { violations: [], message: '' });
+        input.value = '';
+        done.textContent = t('saved');
+      } catch (e) {
+        showProblem(box, e);
+      }
+    } }, t('setPassword')));
+  return box;
 }

@@ -137,6 +137,7 @@ class WebAdminTest {
         admin.find("#users-new").click();
         String name = Api.unique("Berta");
         input("displayName").sendKeys(name);
+        input("username").sendKeys(name.toLowerCase());
         input("extension").sendKeys("12a");
         admin.find("#users-save").click();
         assertThat(admin.find("#users-form .field-error").getText()).isNotBlank();
@@ -147,8 +148,21 @@ class WebAdminTest {
         admin.find("#users-save").click();
         admin.until(d -> d.findElement(By.id("users-list")).getText().contains(name));
         admin.screenshot("users");
-        assertThat(asAdmin().get("/api/v1/users?size=200").then().extract().jsonPath().getList("items.displayName"))
-                .contains(name);
+        JsonPath users = asAdmin().get("/api/v1/users?size=200").then().extract().jsonPath();
+        assertThat(users.getList("items.displayName")).contains(name);
+        long id = users.getLong("items.find { it.displayName == '" + name + "' }.id");
+
+        assertThat(id).isPositive();
+        admin.open("#/admin/users");
+        admin.find("#users-list button[aria-label='Edit: " + name + "']").click();
+        admin.find("#password-form input").sendKeys("short");
+        admin.find("#password-save").click();
+        assertThat(admin.find("#password-form .field-error").getText()).contains("10 to 200");
+        admin.find("#password-form input").clear();
+        admin.find("#password-form input").sendKeys("a-long-enough-password");
+        admin.find("#password-save").click();
+        admin.until(d -> !d.findElement(By.cssSelector("#password-form [role=status]")).getText().isEmpty());
+        Api.as(name.toLowerCase(), "a-long-enough-password").get("/api/v1/me").then().statusCode(200);
     }
 
     @Test
@@ -177,6 +191,24 @@ class WebAdminTest {
         admin.find("#teams-save").click();
         admin.until(d -> d.findElement(By.id("teams-list")).getText().contains(name));
         assertThat(asAdmin().get("/api/v1/teams").then().extract().jsonPath().getList("name")).contains(name);
+    }
+
+    @Test
+    void aWorkplaceMadeInTheFormIsListedAndABadDeviceIsShownAtItsField() {
+        admin.open("#/admin/workplaces");
+        admin.find("#workplaces-new").click();
+        String name = Api.unique("desk");
+        input("name").sendKeys(name);
+        input("device").sendKeys("no device");
+        admin.find("#workplaces-save").click();
+        assertThat(admin.find("#workplaces-form .field-error").getText()).isNotBlank();
+        assertThat(input("device").getAttribute("aria-invalid")).isEqualTo("true");
+        input("device").clear();
+        input("device").sendKeys("PJSIP/" + name);
+        admin.find("#workplaces-save").click();
+        admin.until(d -> d.findElement(By.id("workplaces-list")).getText().contains(name));
+        admin.screenshot("workplaces");
+        assertThat(asAdmin().get("/api/v1/workplaces").then().extract().jsonPath().getList("name")).contains(name);
     }
 
     @Test
