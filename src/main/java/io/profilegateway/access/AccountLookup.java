@@ -45,6 +45,12 @@ public class AccountLookup {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Whether a local account of this user name may sign in with a password. */
+    @Transactional
+    public boolean hasPassword(String username) {
+        return User.count("username = ?1 and passwordHash is not null", username) > 0;
+    }
+
     @Transactional
     public Optional<Actor> byPassword(String username, char[] password) {
         Optional<User> found = User.findByUsername(username);
@@ -81,27 +87,35 @@ public class AccountLookup {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                long userId = rows.getLong("id");
-                String username = rows.getString("username");
-                String label = (username != null ? username : "user " + userId) + " (token "
+                String label = rows.getString("username");
+                label = (label != null ? label : "user " + rows.getLong("id")) + " (token "
                         + rows.getString("token_name") + ")";
-                Role role = Role.valueOf(rows.getString("role"));
-                boolean profilePersonal = rows.getBoolean("profile_personal");
-                Set<Long> groupIds = new LinkedHashSet<>();
-                long primaryGroup = rows.getLong("primary_group_id");
-                if (!rows.wasNull()) {
-                    groupIds.add(primaryGroup);
-                }
-                do {
-                    long other = rows.getLong("group_id");
-                    if (!rows.wasNull()) {
-                        groupIds.add(other);
-                    }
-                } while (rows.next());
-                return Optional.of(new Actor(userId, label, role, groupIds, profilePersonal, true));
+                return Optional.of(readActor(rows, label, true));
             }
         } catch (SQLException e) {
             throw new PersistenceException("reading the API token's user failed", e);
         }
+    }
+
+    /**
+     * The actor in rows of {@code u.id, u.role, u.profile_personal, u.primary_group_id, m.group_id} (one row per
+     * other group, or one without), positioned on the first row; reads them all.
+     */
+    public static Actor readActor(ResultSet rows, String label, boolean viaToken) throws SQLException {
+        long userId = rows.getLong("id");
+        Role role = Role.valueOf(rows.getString("role"));
+        boolean profilePersonal = rows.getBoolean("profile_personal");
+        Set<Long> groupIds = new LinkedHashSet<>();
+        long primaryGroup = rows.getLong("primary_group_id");
+        if (!rows.wasNull()) {
+            groupIds.add(primaryGroup);
+        }
+        do {
+            long other = rows.getLong("group_id");
+            if (!rows.wasNull()) {
+                groupIds.add(other);
+            }
+        } while (rows.next());
+        return new Actor(userId, label, role, groupIds, profilePersonal, viaToken);
     }
 }

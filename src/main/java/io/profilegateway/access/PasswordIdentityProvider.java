@@ -32,7 +32,8 @@ public class PasswordIdentityProvider implements IdentityProvider<UsernamePasswo
                 .orElseThrow(AuthenticationFailedException::new));
     }
 
-    static SecurityIdentity identity(Actor actor) {
+    /** The security identity of an actor, with him as the {@link CurrentActor#ATTRIBUTE}. */
+    public static SecurityIdentity identity(Actor actor) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(actor.name()))
                 .addRole(actor.role().name())

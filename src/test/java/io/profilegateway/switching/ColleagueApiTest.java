@@ -1,0 +1,82 @@
+package io.profilegateway.switching;
+
+import static io.profilegateway.testing.Api.asAdmin;
+import static io.profilegateway.testing.Api.asUser;
+import static io.profilegateway.testing.Api.createGroup;
+import static io.profilegateway.testing.Api.createUser;
+import static io.profilegateway.testing.Api.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/v1/colleagues: the users the caller may see, each with his presence cut as GET /users/{id}/profile is. */
+@QuarkusTest
+class ColleagueApiTest {
+
+    private static Map<String, Object> entryOf(JsonPath page, long userId) {
+        List<Map<String, Object>> items = page.getList("items");
+        return items.stream().filter(i -> ((Number) ((Map<?, ?>) i.get("user")).get("id")).longValue() == userId)
+                .findFirst().orElse(null);
+    }
+
+    private static JsonPath colleagues(Map<String, Object> viewer) {
+        return asUser(viewer).get("/api/v1/colleagues?size=200").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static void level(Map<String, Object> owner, Map<String, Object> viewer, String level) {
+        asAdmin().body(Map.of("level", level)).put("/api/v1/users/" + id(owner) + "/relationships/" + id(viewer))
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aColleagueInTheSameGroupIsListedWithHisGeneralPresenceButNotTheDetails() {
+        long group = createGroup("Europe/Berlin");
+        Map<String, Object> viewer = createUser("USER", group);
+        Map<String, Object> colleague = createUser("USER", group);
+        Map<String, Object> entry = entryOf(colleagues(viewer), id(colleague));
+        assertThat(entry).as("EMPLOYEE by the group's default").isNotNull();
+        Map<?, ?> presence = (Map<?, ?>) entry.get("presence");
+        assertThat(presence.get("profileName")).isEqualTo("Available");
+        assertThat(presence.get("icon")).isEqualTo("check-circle");
+        assertThat(presence.get("source")).as("TEAM_COLLEAGUE and up only").isNull();
+        assertThat(presence.get("redirects")).isNull();
+    }
+
+    @Test
+    void anExternalViewerGetsTheIconWithoutTheNameAndABlockedOneDoesNotSeeHimAtAll() {
+        long group = createGroup("Europe/Berlin");
+        Map<String, Object> viewer = createUser("USER", group);
+        Map<String, Object> external = createUser("USER", group);
+        Map<String, Object> blocked = createUser("USER", group);
+        level(external, viewer, "EXTERNAL");
+        level(blocked, viewer, "BLOCKED");
+        JsonPath page = colleagues(viewer);
+        Map<?, ?> presence = (Map<?, ?>) entryOf(page, id(external)).get("presence");
+        assertThat(presence.get("icon")).isEqualTo("check-circle");
+        assertThat(presence.get("profileName")).isNull();
+        assertThat(entryOf(page, id(blocked))).isNull();
+    }
+
+    @Test
+    void theAdminSeesEveryoneWithTheWholePresenceAndTheListIsPaged() {
+        Map<String, Object> newest = createUser("USER");
+        JsonPath first = asAdmin().get("/api/v1/colleagues?page=0&size=1").then().statusCode(200).extract().jsonPath();
+        assertThat(first.getList("items")).hasSize(1);
+        long total = first.getLong("total");
+        assertThat(total).isGreaterThan(1);
+        JsonPath last = asAdmin().get("/api/v1/colleagues?size=1&page=" + (total - 1)).then().statusCode(200)
+                .extract().jsonPath();
+        Map<?, ?> presence = (Map<?, ?>) entryOf(last, id(newest)).get("presence");
+        assertThat(presence.get("source")).as("the whole presence, as he sees his own").isEqualTo("SYSTEM");
+    }
+
+    @Test
+    void aBadPageSizeIsA400NamingTheField() {
+        JsonPath problem = asAdmin().get("/api/v1/colleagues?size=0").then().statusCode(400).extract().jsonPath();
+        assertThat(problem.getString("violations[0].field")).isEqualTo("size");
+    }
+}
