@@ -244,6 +244,8 @@ class PbxAdoptionTest {
             map.put(keyValues[i], keyValues[i + 1]);
         }
         return map;
+    }
+
     @Test
     void aFeatureCodeWithoutAProfileIdIsRecordedAsRefused() {
         Map<String, Object> user = createUser("USER");
