@@ -15,13 +15,15 @@ export async function renderPresence(main, { me }) {
   const status = h('p', { id: 'active-profile', 'aria-live': 'polite' });
   const error = h('p', { class: 'form-error', role: 'alert', id: 'switch-error' });
   const buttons = h('div', { class: 'profiles', id: 'profiles' });
+  const duration = durationChoice();
   const dialog = askDialog();
   const history = historyTable(self);
 
   function paint() {
     const current = profiles.find((p) => active && p.id === active.profileId);
     status.replaceChildren(t('activeNow'), ': ', h('strong', {}, current ? current.name : '—'),
-      active && active.since ? ` (${t('since')} ${formatTime(active.since, language())})` : '');
+      active && active.since ? ` (${t('since')} ${formatTime(active.since, language())})` : '',
+      active && active.until ? h('span', { id: 'active-until' }, ` — ${t('untilThen')} ${formatTime(active.until, language())}`) : '');
     buttons.replaceChildren(...profiles.map((p) => {
       const b = h('button', { type: 'button', class: 'profile-button', dataset: { profileId: p.id },
         'aria-pressed': String(!!active && p.id === active.profileId),
@@ -43,7 +45,11 @@ export async function renderPresence(main, { me }) {
   async function doSwitch(p, parameters, form) {
     error.textContent = '';
     try {
-      await api(`${self}/profile`, { method: 'PUT', body: parameters ? { profileId: p.id, parameters } : { profileId: p.id } });
+      const body = { profileId: p.id };
+      if (parameters) body.parameters = parameters;
+      const until = duration.until();
+      if (until) body.until = until;
+      await api(`${self}/profile`, { method: 'PUT', body });
       active = await api(`${self}/profile`);
       paint();
       history.reload();
@@ -57,7 +63,7 @@ export async function renderPresence(main, { me }) {
 
   paint();
   main.replaceChildren(
-    h('section', { 'aria-labelledby': 'presence-title' }, h('h2', { id: 'presence-title' }, t('myPresence')), status, buttons, error),
+    h('section', { 'aria-labelledby': 'presence-title' }, h('h2', { id: 'presence-title' }, t('myPresence')), status, duration.element, buttons, error),
     dialog.element, history.element, optOutList(self, profiles, optOuts));
   await history.reload();
   return on('profile', (view) => {
@@ -66,6 +72,31 @@ export async function renderPresence(main, { me }) {
     paint();
     history.reload();
   });
+}
+
+// "For how long": until the next switch (nothing sent), a number of minutes, or a time of day (the next one to come);
+// at `until` the gateway returns the user to what he had before.
+function durationChoice() {
+  const select = h('select', { id: 'switch-duration', name: 'until' },
+    h('option', { value: '' }, t('untilSwitched')),
+    ...[30, 60, 120, 240].map((m) => h('option', { value: String(m) }, t(`for${m}`))),
+    h('option', { value: 'time' }, t('untilTime')));
+  const time = h('input', { type: 'time', id: 'switch-until-time', hidden: true, 'aria-label': t('untilTime') });
+  select.addEventListener('change', () => { time.hidden = select.value !== 'time'; if (!time.hidden) time.focus(); });
+  const element = h('p', { class: 'duration' }, field(t('forHowLong'), select, 'until'), time);
+  return {
+    element,
+    until() {
+      if (select.value === '') return null;
+      if (select.value !== 'time') return new Date(Date.now() + Number(select.value) * 60000).toISOString();
+      if (!time.value) return null;
+      const [hh, mm] = time.value.split(':').map(Number);
+      const at = new Date();
+      at.setHours(hh, mm, 0, 0);
+      if (at <= new Date()) at.setDate(at.getDate() + 1);
+      return at.toISOString();
+    },
+  };
 }
 
 function askDialog() {
@@ -107,7 +138,8 @@ function historyTable(self) {
     const r = await api(`${self}/history?page=${page}&size=${size}`);
     const pages = Math.max(1, Math.ceil(r.total / size));
     body.replaceChildren(...(r.items.length ? r.items.map((e) => h('tr', {},
-      h('td', {}, formatTime(e.at, language())), h('td', {}, e.fromProfileName || '—'), h('td', {}, e.toProfileName),
+      h('td', {}, formatTime(e.at, language())), h('td', {}, e.fromProfileName || '—'),
+      h('td', {}, e.outcome === 'REFUSED' ? `${e.toProfileName || '—'} (${t('refused')}${e.detail ? ': ' + e.detail : ''})` : e.toProfileName),
       h('td', {}, e.source || ''))) : [h('tr', {}, h('td', { colspan: 4 }, t('noHistory')))]));
     pager.replaceChildren(
       h('button', { type: 'button', disabled: page === 0, onclick: () => { page--; reload(); } }, t('previous')),

@@ -101,7 +101,9 @@ class FeatureCodeTest {
                 .doesNotContain(BEEP);
 
         assertThat(activeProfile()).isEqualTo(Profile.AVAILABLE_ID);
-        assertThat(historySize()).isEqualTo(before);
+        // nothing switched, but the refusal is recorded (product.md §2: every switch is recorded)
+        assertThat(historySize()).isEqualTo(before + 1);
+        assertThat(latestOutcome()).isEqualTo("REFUSED");
     }
 
     @Test
@@ -111,6 +113,7 @@ class FeatureCodeTest {
         assertThat(FastAgiCall.dial(port, "profile?id=" + managersOnly, phone, ext)).contains(BEEPERR);
 
         assertThat(activeProfile()).isEqualTo(Profile.AVAILABLE_ID);
+        assertThat(latestOutcome()).isEqualTo("REFUSED");
     }
 
     @Test
@@ -187,6 +190,11 @@ class FeatureCodeTest {
     private Map<String, Object> latestHistory() {
         return asAdmin().get("/api/v1/users/" + userId + "/history").then().statusCode(200).extract().jsonPath()
                 .getMap("items[0]");
+    }
+
+    private String latestOutcome() {
+        return asAdmin().get("/api/v1/users/" + userId + "/history").then().statusCode(200).extract().jsonPath()
+                .getString("items[0].outcome");
     }
 
     private int historySize() {

@@ -13,6 +13,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web page in a real headless Chromium against the running gateway (real AMI to the simulator, real database):
@@ -143,6 +146,28 @@ class WebPageTest {
         assertThat(Api.desired(annaId).getBoolean("gsm.enabled")).isTrue();
         String name = button(user, lunch).getText();
         user.until(d -> d.findElement(By.cssSelector("#history tbody")).getText().contains(name));
+    }
+
+    @Test
+    void aSwitchForHalfAnHourIsSentWithItsUntilAndShown() {
+        Api.switchTo(annaId, 1L).statusCode(200);
+        user.open("#/presence");
+        awaitPressed(user, 1L);
+        new Select(user.find("#switch-duration")).selectByValue("30");
+        Instant clicked = Instant.now();
+        button(user, lunch).click();
+        awaitPressed(user, lunch);
+        user.find("#active-until");
+        user.screenshot("presence-for-30-minutes");
+        Instant until = Instant.parse(asAdmin().get("/api/v1/users/" + annaId + "/profile").then().statusCode(200)
+                .extract().jsonPath().getString("until"));
+        assertThat(until).isBetween(clicked.plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31)));
+        new Select(user.find("#switch-duration")).selectByValue("");
+        button(user, 1L).click();
+        awaitPressed(user, 1L);
+        assertThat(asAdmin().get("/api/v1/users/" + annaId + "/profile").then().statusCode(200).extract().jsonPath()
+                .getString("until")).isNull();
+        assertThat(user.present("#active-until")).isFalse();
     }
 
     @Test
