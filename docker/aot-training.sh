@@ -5,18 +5,23 @@
 # the REST API, pbx-state, health, metrics), stops it, and leaves the cache in $AOT_CACHE. The cache records the
 # classes loaded and linked and the profiles of the methods run; a JVM started with -XX:AOTCache= finds them ready.
 #   usage: docker/aot-training.sh   (as a user that may run initdb: not root)
-# Environment: GATEWAY_APP (default /app/quarkus-app), AOT_CACHE (default $GATEWAY_APP/gateway.aot), JAVA.
+# Environment: GATEWAY_APP (default /app/quarkus-app), AOT_CACHE (default $GATEWAY_APP/gateway.aot), JAVA,
+#   AOT_DATABASE (postgresql, the default, for the image's PostgreSQL build; h2 for the H2 build in
+#   target/quarkus-app: the Maven profile "aot" trains that one, see pom.xml), AOT_PORT_BASE (default 55000: the
+#   ports of PostgreSQL, the simulator and the gateway are AOT_PORT_BASE + 432, + 38, + 3080).
 set -eu
 
-app=${GATEWAY_APP:-/app/quarkus-app}
+app=$(cd "${GATEWAY_APP:-/app/quarkus-app}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
 start=$here/../bin/gateway
 [ -x "$start" ] || start=$here/gateway
 work=$(mktemp -d)
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-pg_port=55432
-ami_port=55038
-http_port=58080
+database=${AOT_DATABASE:-postgresql}
+port_base=${AOT_PORT_BASE:-55000}
+pg_port=$((port_base + 432))
+ami_port=$((port_base + 38))
+http_port=$((port_base + 3080))
 java=${JAVA:-java}
 
 cleanup() {
@@ -27,17 +32,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$pgbin/initdb" -D "$work/pg" -U gateway --auth=trust >/dev/null
-"$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
-  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-"$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U gateway gateway
+if [ "$database" = postgresql ]; then
+  "$pgbin/initdb" -D "$work/pg" -U gateway --auth=trust >/dev/null
+  "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w \
+    -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+  "$pgbin/createdb" -h 127.0.0.1 -p "$pg_port" -U gateway gateway
+  export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$pg_port/gateway
+  export QUARKUS_DATASOURCE_USERNAME=gateway
+fi
 
 "$java" -cp "$app/app/*" io.profilegateway.pbx.simulator.SimulatorMain "$ami_port" training training-secret \
   >"$work/simulator.log" 2>&1 &
 simulator_pid=$!
 
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:$pg_port/gateway \
-QUARKUS_DATASOURCE_USERNAME=gateway \
+# the H2 build keeps its database in ./data below the working directory: the training's own
+cd "$work"
+# a second full reconcile during the training (the first is the start's): -Dgateway.ami.reconcile-interval
+JAVA_OPTS="${JAVA_OPTS:-} -Dgateway.ami.reconcile-interval=5s" \
+QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=60S \
 QUARKUS_HTTP_PORT=$http_port \
 GATEWAY_ADMIN_PASSWORD=training-password \
 GATEWAY_AMI_SERVERS_MAIN_HOST=127.0.0.1 \
@@ -84,6 +96,7 @@ api "$base/api/v1/me" >/dev/null
 curl -fsS "$base/q/health" >/dev/null
 curl -fsS "$base/q/metrics" >/dev/null
 
+sleep 6 # the periodic full reconcile (every 5 s here) runs once more with the users above
 kill "$gateway_pid"
 wait "$gateway_pid" || true # the JVM writes the cache as it exits
 gateway_pid=

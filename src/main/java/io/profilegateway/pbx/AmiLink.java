@@ -21,7 +21,7 @@ public interface AmiLink extends AutoCloseable {
      */
     void send(Object orderKey, AmiCommand command, Consumer<AmiReply> onReply);
 
-    /** Every entry of an AstDB family ({@code DBGetTree}). */
+    /** Every entry of an AstDB family ({@code database show}, or {@code DBGetTree} where Command is refused). */
     CompletionStage<Map<DbKey, String>> readTree(String family);
 
     /** Every queue's members ({@code QueueStatus}): queue → member interface → seat. */

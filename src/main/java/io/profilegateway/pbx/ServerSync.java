@@ -464,7 +464,12 @@ final class ServerSync implements AutoCloseable {
         long readEpoch = epoch;
         long started = System.nanoTime();
         CompletableFuture<List<Desire>> desires = CompletableFuture.supplyAsync(loadAll, loader);
-        CompletableFuture<AsteriskHolds> holds = AsteriskHolds.read(link, names, loader);
+        // beside the database read, not queued behind it on the loader thread: both take seconds on a cold start
+        CompletableFuture<AsteriskHolds> holds = AsteriskHolds.read(link, names, timer);
+        desires.thenRun(() -> LOG.debugf("AMI %s: full reconcile: desired states loaded from the database in %d ms",
+                server, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        holds.thenRun(() -> LOG.debugf("AMI %s: full reconcile: what Asterisk holds read in %d ms", server,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
         return desires.thenCombine(holds, (d, h) -> new FullRead(d, h, readSequence, readEpoch, started));
     }
 

@@ -48,13 +48,36 @@ public final class GatewayProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw package -DskipTests)");
         }
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        return launch(command, adminPassword, dir, environment);
+    }
+
+    /**
+     * Starts the gateway the shipped way: {@code bin/gateway} (its default JVM options, the AOT cache next to the jar
+     * when there is one) with {@code java} as the JVM and {@code jvmOptions} after the defaults; the script execs the
+     * JVM, so {@link #pid()} is the JVM's.
+     */
+    public static GatewayProcess startShipped(Path app, String java, String adminPassword, List<String> jvmOptions,
+            Path dir, Map<String, String> environment) throws Exception {
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
+            throw new IllegalStateException(app + " has no quarkus-run.jar: build it first (./mvnw package -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of("bin/gateway").toAbsolutePath().toString()));
+        command.addAll(jvmOptions);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("JAVA", java);
+        env.put("GATEWAY_APP", app.toAbsolutePath().toString());
+        return launch(command, adminPassword, dir, env);
+    }
+
+    private static GatewayProcess launch(List<String> command, String adminPassword, Path dir,
+            Map<String, String> environment) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gateway.log").toFile()));
         builder.environment().put("GATEWAY_ADMIN_PASSWORD", adminPassword);

@@ -36,6 +36,7 @@ public final class PbxBenchmark {
 
     private static final double P1_TARGET_SECONDS = 5;
     private static final double P1_TARGET_RATIO = 0.8;
+    private static final double P1_GOAL_TIME_RATIO = 1.0;
     private static final double P5_TARGET_SECONDS = 15;
 
     private PbxBenchmark() {
@@ -148,12 +149,9 @@ public final class PbxBenchmark {
         }
         awaitAll(sync, users, 2, Duration.ofMinutes(2));
         double gateway = seconds(start);
-        double ratio = raw / gateway;
         System.out.printf("P1 gateway mass switch: all %d users confirmed by Asterisk in %.2f s = %.0f actions/s%n",
                 users, gateway, switchActions.size() / gateway);
-        System.out.printf("P1 throughput ratio gateway/raw = %.2f (target ≥ %.1f): %s; time %.2f s (target ≤ %.0f s):"
-                + " %s%n", ratio, P1_TARGET_RATIO, ratio >= P1_TARGET_RATIO ? "MET" : "NOT MET", gateway,
-                P1_TARGET_SECONDS, gateway <= P1_TARGET_SECONDS ? "MET" : "NOT MET");
+        System.out.println(p1Verdict(gateway, raw, simulator != null));
 
         // P5: Asterisk restarts (queue members lost) — only the simulator can be restarted from here
         if (simulator != null) {
@@ -170,6 +168,24 @@ public final class PbxBenchmark {
         sync.close();
         timer.shutdownNow();
         loader.shutdownNow();
+    }
+
+    /**
+     * P1 as quality.md restates it: the gateway's time against the raw pipelined client's on the same PBX in the same
+     * run (goal ≤ 1.0×, i.e. at least the raw client's throughput; at least 0.8× its throughput = at most 1.25× its
+     * time), and the absolute 5 s only on the simulator: on a real Asterisk its queue actions bound the time.
+     */
+    static String p1Verdict(double gatewaySeconds, double rawSeconds, boolean onSimulator) {
+        double timeRatio = gatewaySeconds / rawSeconds;
+        String verdict = String.format("P1 gateway time / raw client time = %.2f (goal ≤ %.2f: %s; ≥ %.1f× throughput "
+                + "= ≤ %.2f: %s)", timeRatio, P1_GOAL_TIME_RATIO, timeRatio <= P1_GOAL_TIME_RATIO ? "MET" : "NOT MET",
+                P1_TARGET_RATIO, 1 / P1_TARGET_RATIO, timeRatio <= 1 / P1_TARGET_RATIO ? "MET" : "NOT MET");
+        if (onSimulator) {
+            return verdict + String.format("; on the simulator also all state within %.0f s: %.2f s, %s",
+                    P1_TARGET_SECONDS, gatewaySeconds, gatewaySeconds <= P1_TARGET_SECONDS ? "MET" : "NOT MET");
+        }
+        return verdict + "; the absolute " + (int) P1_TARGET_SECONDS + " s holds only on the simulator (a real "
+                + "Asterisk's queue actions bound the time)";
     }
 
     /**

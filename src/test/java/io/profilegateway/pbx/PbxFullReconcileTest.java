@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.profilegateway.pbx.ami.AsteriskJavaLink;
+import io.profilegateway.pbx.simulator.AmiMessage;
 import io.profilegateway.pbx.simulator.AmiSimulator;
 import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
 import io.profilegateway.profile.PresenceType;
@@ -81,8 +82,8 @@ class PbxFullReconcileTest {
 
     @Test
     void aFullReconcileWithoutAnswerGivesUpAfterItsTimeOutAndIsTriedAgainUntilItSucceeds() {
-        // Asterisk answers DBGetTree far later than the time-out: as if the answer had been lost
-        pbx.faults().delay("DBGetTree", Duration.ofSeconds(5));
+        // Asterisk answers the AstDB reads ("database show") far later than the time-out: as if the answer had been lost
+        pbx.faults().delay("Command", Duration.ofSeconds(5));
         connect("300ms");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sync.lastFullReconcileError().isPresent());
@@ -93,30 +94,54 @@ class PbxFullReconcileTest {
 
         pbx.faults().clear();
         awaitReconciled();
-        assertThat(pbx.actionsReceived("DBGetTree")).isGreaterThan(names.families().size() + 2L);
+        assertThat(pbx.actionsReceived("Command")).isGreaterThan(names.families().size() + 2L);
     }
 
     @Test
     void aFullReconcileWhoseReadAsteriskRefusesIsTriedAgainUntilItSucceeds() {
-        pbx.faults().failWhen(m -> "DBGetTree".equalsIgnoreCase(m.get("Action")) && "CF".equals(m.get("Family")),
-                "Permission denied");
+        pbx.faults().failWhen(m -> isDatabaseShow(m, "CF"), "Command blacklisted");
         connect("20s");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sync.lastFullReconcileError().isPresent());
-        assertThat(sync.lastFullReconcileError().orElseThrow()).contains("Permission denied");
+        assertThat(sync.lastFullReconcileError().orElseThrow()).contains("database show CF")
+                .contains("Command blacklisted");
         assertThat(sync.isReady()).isFalse();
-        long tries = pbx.actionsReceived("DBGetTree");
-        await().atMost(Duration.ofSeconds(30)).until(() -> pbx.actionsReceived("DBGetTree") > tries);
+        long tries = pbx.actionsReceived("Command");
+        await().atMost(Duration.ofSeconds(30)).until(() -> pbx.actionsReceived("Command") > tries);
 
         pbx.faults().clear();
         awaitReconciled();
     }
 
     @Test
+    void anAmiUserWithoutTheCommandRightReadsAstDbWithDbGetTree() {
+        // the sample manager.conf grants no "command" write class: Asterisk answers the Command action so
+        pbx.faults().failWhen(m -> "Command".equalsIgnoreCase(m.get("Action")), "Permission denied");
+        connect("20s");
+
+        awaitReconciled();
+        assertThat(pbx.actionsReceived("Command")).as("refused once, then not asked again").isEqualTo(1);
+        assertThat(pbx.actionsReceived("DBGetTree")).isEqualTo(names.families().size() + 2L);
+    }
+
+    @Test
+    void aFullReconcileReadsEachAstDbFamilyWithOneCommandAndNoDbGetTree() {
+        connect("20s");
+
+        awaitReconciled();
+        assertThat(pbx.actionsReceived("Command")).isEqualTo(names.families().size() + 2L);
+        assertThat(pbx.actionsReceived("DBGetTree")).isZero();
+    }
+
+    private static boolean isDatabaseShow(AmiMessage m, String family) {
+        return "Command".equalsIgnoreCase(m.get("Action")) && ("database show " + family).equals(m.get("Command"));
+    }
+
+    @Test
     void aReconnectWhileAFullReconcileReadsEndsReconciled() {
         pbx.faults().delay("QueueStatus", Duration.ofMillis(200));
         connect("20s");
-        await().atMost(Duration.ofSeconds(30)).until(() -> pbx.actionsReceived("DBGetTree") > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pbx.actionsReceived("Command") > 0);
         pbx.dropConnections();
         pbx.faults().clear();
 

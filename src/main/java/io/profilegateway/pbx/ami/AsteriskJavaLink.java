@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CommandAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
@@ -36,6 +37,7 @@ import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberPauseEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
+import org.asteriskjava.manager.response.CommandResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.jboss.logging.Logger;
@@ -64,6 +66,8 @@ public final class AsteriskJavaLink implements AmiLink {
     private final ScheduledExecutorService timer;
     private volatile boolean closed;
     private volatile boolean everConnected;
+    /** Set once Asterisk refused the {@code Command} action (the AMI user lacks {@code write = command}). */
+    private volatile boolean commandRefused;
 
     private record Pending(long deadline, Consumer<AmiReply> callback, AtomicBoolean done) {
         void complete(AmiReply reply) {
@@ -158,8 +162,66 @@ public final class AsteriskJavaLink implements AmiLink {
         }
     }
 
+    /**
+     * Reads a family with one {@code Command: database show <family>}: one answer for the whole family, where
+     * {@code DBGetTree} sends one event per entry (10,000 users: about 80,000 events, each parsed by reflection on a
+     * cold JVM, on the path to readiness). An AMI user without the {@code command} write class (the sample
+     * manager.conf grants none: it allows any CLI command) gets "Permission denied"; the link then reads with
+     * {@code DBGetTree} from then on. A family with blanks in its name, which the CLI would split, is read with
+     * {@code DBGetTree} too.
+     */
     @Override
     public CompletionStage<Map<DbKey, String>> readTree(String family) {
+        if (commandRefused || family.isBlank() || family.chars().anyMatch(Character::isWhitespace)) {
+            return readTreeByEvents(family);
+        }
+        CompletableFuture<Map<DbKey, String>> result = new CompletableFuture<>();
+        try {
+            connection.sendAction(new CommandAction("database show " + family), response -> {
+                if (response instanceof ManagerError error && isPermissionDenied(error)) {
+                    commandRefused = true;
+                    LOG.infof("AMI %s: the AMI user may not send Command (no write = command); reading AstDB with "
+                            + "DBGetTree, one event per entry", server);
+                    // sent from the timer, never from asterisk-java's reader thread that delivered this answer
+                    timer.execute(() -> readTreeByEvents(family).whenComplete((tree, failure) -> {
+                        if (failure != null) {
+                            result.completeExceptionally(failure);
+                        } else {
+                            result.complete(tree);
+                        }
+                    }));
+                    return;
+                }
+                try {
+                    result.complete(listing(family, response));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
+        return within(result, "database show " + family);
+    }
+
+    private static boolean isPermissionDenied(ManagerError error) {
+        return error.getMessage() != null && error.getMessage().toLowerCase().contains("permission denied");
+    }
+
+    private static Map<DbKey, String> listing(String family, ManagerResponse response) {
+        if (response == null) {
+            throw new IllegalStateException("database show " + family + ": no answer");
+        }
+        if (response instanceof ManagerError) {
+            throw new IllegalStateException("database show " + family + ": " + response.getMessage());
+        }
+        if (!(response instanceof CommandResponse command) || command.getResult() == null) {
+            throw new IllegalStateException("database show " + family + ": no command output");
+        }
+        return AstDbListing.parse(command.getResult());
+    }
+
+    private CompletionStage<Map<DbKey, String>> readTreeByEvents(String family) {
         CompletableFuture<Map<DbKey, String>> result = new CompletableFuture<>();
         try {
             connection.sendEventGeneratingAction(new DbGetTreeAction(family), events -> {
