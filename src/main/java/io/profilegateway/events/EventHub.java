@@ -15,6 +15,7 @@ import io.profilegateway.directory.group.OfficeTransition;
 import io.profilegateway.directory.user.User;
 import io.profilegateway.switching.PresenceView;
 import io.profilegateway.switching.ProfileSwitched;
+import io.profilegateway.trigger.TriggerFired;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -122,6 +123,11 @@ public class EventHub {
         publish("office", null, transition.groupId(), transition);
     }
 
+    /** Trigger firings go to the staff: receptionists and up (who may see whom a trigger switched). */
+    void onTrigger(@Observes TriggerFired fired) {
+        publish("trigger", null, fired.groupId(), fired);
+    }
+
     void onRelationships(@Observes(during = TransactionPhase.AFTER_SUCCESS) RelationshipsChanged changed) {
         offer(() -> {
             subscribers.forEach(s -> s.stale = true);
@@ -204,7 +210,7 @@ public class EventHub {
         if (event.userId() == null) {
             OutboundSseEvent frame = frame(event, event.data());
             for (Subscriber s : subscribers) {
-                if (!s.send(frame)) {
+                if (mayGet(event, s) && !s.send(frame)) {
                     gone.add(s);
                 }
             }
@@ -226,13 +232,18 @@ public class EventHub {
     /** Sends a kept event to one client (who reconnected) as he may see it; false when he is gone. */
     private boolean replay(LiveEvent event, Subscriber s, Map<Long, Optional<OwnerFacts>> owners) {
         if (event.userId() == null) {
-            return s.send(frame(event, event.data()));
+            return !mayGet(event, s) || s.send(frame(event, event.data()));
         }
         Optional<OwnerFacts> owner = owners.computeIfAbsent(event.userId(), id -> Optional.ofNullable(readOwner(id)));
         if (owner.isEmpty()) {
             return true;
         }
         return frameFor(event, sightOf(s, owner.get())).map(s::send).orElse(true);
+    }
+
+    /** Events about no one user: office transitions to everyone, trigger firings to receptionists and up. */
+    private static boolean mayGet(LiveEvent event, Subscriber s) {
+        return !event.name().equals("trigger") || s.actor.role().hasReceptionistRights();
     }
 
     /** The event as a viewer with this sight of its user sees it; empty when he may not see it. */

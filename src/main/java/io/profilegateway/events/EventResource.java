@@ -28,7 +28,8 @@ public class EventResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: 'profile' (a user's active profile after a switch, cut to what the "
             + "caller may see of him, as GET /users/{id}/profile), 'pbx-sync' ({userId, inSync, reason}, for "
-            + "TEAM_COLLEAGUE and up), 'office' ({groupId, from, to, at}); each with an id. Reconnect with "
+            + "TEAM_COLLEAGUE and up), 'office' ({groupId, from, to, at}), 'trigger' ({type, edge, profileId, groupId, "
+            + "users, failed, at}: a TIME or OFFICE_HOURS trigger fired, for receptionists and up); each with an id. Reconnect with "
             + "Last-Event-ID to get what was missed, or a 'reset' event when it is no longer kept. Comment lines "
             + "are heartbeats. A client that does not read fast enough is dropped.")
     public void stream(@Context SseEventSink sink, @Context Sse sse,

@@ -151,6 +151,50 @@ class EventStreamTest {
     }
 
     @Test
+    void shouldTellTheStaffOfATriggerFiringAndTheMembersOnlyOfTheirSwitch() throws Exception {
+        long group = createGroup("Europe/Berlin");
+        Map<String, Object> member = createUser("USER", group);
+        long closedForBreak = Api.createProfile(Map.of("groupIds", List.of(group), "triggers",
+                List.of(Map.of("type", "OFFICE_HOURS", "group", group, "when", "BREAK"))), List.of(), List.of());
+
+        try (SseClient staff = new SseClient(events, Api.ADMIN, Api.ADMIN_PASSWORD, null);
+                SseClient own = new SseClient(events, (String) member.get("username"), PASSWORD, null)) {
+            asAdmin().body(Map.of("state", "BREAK")).put("/api/v1/groups/" + group + "/office-override").then()
+                    .statusCode(200);
+
+            SseClient.Event fired = staff.next("trigger", WAIT);
+            assertThat(fired).isNotNull();
+            JsonNode data = JSON.readTree(fired.data());
+            assertThat(data.get("type").asText()).isEqualTo("OFFICE_HOURS");
+            assertThat(data.get("edge").asText()).isEqualTo("START");
+            assertThat(data.get("profileId").asLong()).isEqualTo(closedForBreak);
+            assertThat(data.get("groupId").asLong()).isEqualTo(group);
+            assertThat(data.get("users").asInt()).isEqualTo(1);
+            assertThat(data.get("failed").asInt()).isZero();
+
+            // the member hears of the office and of his own switch, not of the firing
+            List<String> heard = new ArrayList<>();
+            for (SseClient.Event e; (e = own.nextAny(WAIT)) != null;) {
+                heard.add(e.name());
+                if (e.name().equals("profile") && JSON.readTree(e.data()).get("userId").asLong() == id(member)) {
+                    break;
+                }
+            }
+            switchTo(id(member), 2).statusCode(200);
+            for (SseClient.Event e; (e = own.nextAny(WAIT)) != null;) {
+                heard.add(e.name());
+                if (e.name().equals("profile") && JSON.readTree(e.data()).get("profileId").asLong() == 2) {
+                    break;
+                }
+            }
+            assertThat(heard).contains("office", "profile").doesNotContain("trigger");
+        } finally {
+            asAdmin().body("{\"state\":null}").put("/api/v1/groups/" + group + "/office-override").then()
+                    .statusCode(200);
+        }
+    }
+
+    @Test
     void shouldResumeAfterTheLastEventIdAndSayResetWhenItIsNoLongerKept() throws Exception {
         Map<String, Object> user = createUser("USER");
         String name = (String) user.get("username");

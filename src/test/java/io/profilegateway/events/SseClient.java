@@ -86,6 +86,11 @@ final class SseClient implements AutoCloseable {
         }
     }
 
+    /** The next event of any name, or null after the timeout. */
+    Event nextAny(Duration timeout) throws InterruptedException {
+        return events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     int comments() {
         return comments.get();
     }

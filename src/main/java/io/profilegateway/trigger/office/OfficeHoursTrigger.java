@@ -6,9 +6,11 @@ import io.profilegateway.profile.Profile;
 import io.profilegateway.profile.TriggerType;
 import io.profilegateway.switching.SwitchSource;
 import io.profilegateway.trigger.TriggerAudience;
+import io.profilegateway.trigger.TriggerFired;
 import io.profilegateway.trigger.TriggerSwitcher;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,6 +41,9 @@ public class OfficeHoursTrigger {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<TriggerFired> fired;
+
     @Scheduled(identity = "office-hours", every = "${gateway.triggers.office-check-interval:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
@@ -51,6 +56,8 @@ public class OfficeHoursTrigger {
             TriggerSwitcher.Tally tally = switcher.enter(profileId, users, SwitchSource.TIME, ACTOR);
             LOG.infof("Office of group %d %s: profile %d for %d user(s), %d failed", transition.groupId(),
                     transition.to(), profileId, tally.users(), tally.failed());
+            fired.fire(new TriggerFired(TriggerType.OFFICE_HOURS, "START", profileId, transition.groupId(),
+                    tally.users(), tally.failed(), clock.instant()));
         }
     }
 

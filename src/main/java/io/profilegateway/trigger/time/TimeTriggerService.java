@@ -1,13 +1,16 @@
 package io.profilegateway.trigger.time;
 
 import io.profilegateway.directory.user.User;
+import io.profilegateway.profile.TriggerType;
 import io.profilegateway.switching.SwitchSource;
 import io.profilegateway.trigger.FiringLedger;
 import io.profilegateway.trigger.TriggerAudience;
 import io.profilegateway.trigger.TriggerConfig;
+import io.profilegateway.trigger.TriggerFired;
 import io.profilegateway.trigger.TriggerSwitcher;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -30,6 +33,9 @@ public class TimeTriggerService {
 
     private static final Logger LOG = Logger.getLogger(TimeTriggerService.class);
     static final String ACTOR = "time trigger";
+
+    @Inject
+    Event<TriggerFired> fired;
 
     @Inject
     TimeJobs jobs;
@@ -121,6 +127,8 @@ public class TimeTriggerService {
         }
         LOG.infof("Time trigger %s: %s of %s for %d user(s), %d failed", s.job().jobKey(), edge, start, tally.users(),
                 tally.failed());
+        fired.fire(new TriggerFired(TriggerType.TIME, edge == TimeJob.Edge.ENTER ? "START" : "END", profileId, null,
+                tally.users(), tally.failed(), now));
         return Outcome.FIRED;
     }
 
