@@ -48,7 +48,8 @@ import org.jboss.logging.Logger;
  * thread numbers the events, keeps the last {@code gateway.events.replay} of them for clients that reconnect with
  * {@code Last-Event-ID}, and writes to the clients without waiting for them: a client that has more than
  * {@code gateway.events.client-buffer} events unwritten is dropped. Each client's relationships are read at connect
- * and again after {@code relations-refresh} or any recorded relationship change. Events are those of this node.
+ * and again after {@code relations-refresh} or any recorded relationship change. Other nodes' switches arrive through
+ * {@link EventRelay}.
  */
 @ApplicationScoped
 public class EventHub {
@@ -133,6 +134,11 @@ public class EventHub {
             subscribers.forEach(s -> s.stale = true);
             audiences.forget();
         });
+    }
+
+    /** Another node switched the user: his presence as the database has it now (the relay calls this). */
+    void switchedElsewhere(long userId, PresenceView presence) {
+        publish("profile", userId, null, presence);
     }
 
     /** A user's PBX state went in or out of sync (the reconciler calls this; never blocks). */

@@ -23,4 +23,8 @@ public interface EventsConfig {
     /** How long a client's view of his relationships is used before it is read again. */
     @WithDefault("60s")
     Duration relationsRefresh();
+
+    /** How often the switches other nodes of a cluster committed are read (from the change log) and streamed here. */
+    @WithDefault("250ms")
+    Duration relayPoll();
 }

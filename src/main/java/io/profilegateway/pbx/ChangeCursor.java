@@ -11,7 +11,7 @@ import java.util.Map;
  * on every read until it shows up or {@code patienceNanos} have passed (a rolled-back change never shows up).
  * Not thread-safe: one reader.
  */
-final class ChangeCursor {
+public final class ChangeCursor {
 
     static final int MAX_GAPS = 10_000;
 
@@ -20,21 +20,21 @@ final class ChangeCursor {
     /** Missing ids and when they stop being looked for (System.nanoTime). */
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
 
-    ChangeCursor(long patienceNanos) {
+    public ChangeCursor(long patienceNanos) {
         this.patienceNanos = patienceNanos;
     }
 
-    void reset(long lastId) {
+    public void reset(long lastId) {
         last = lastId;
         gaps.clear();
     }
 
-    long last() {
+    public long last() {
         return last;
     }
 
     /** The gaps still worth looking for at {@code now}. */
-    List<Long> gaps(long now) {
+    public List<Long> gaps(long now) {
         gaps.values().removeIf(deadline -> now - deadline > 0);
         return new ArrayList<>(gaps.keySet());
     }
@@ -42,7 +42,7 @@ final class ChangeCursor {
     /**
      * Takes the ids of one read; returns whether {@code id} is new (not seen before).
      */
-    boolean seen(long id, long now) {
+    public boolean seen(long id, long now) {
         if (gaps.remove(id) != null) {
             return true;
         }

@@ -20,7 +20,7 @@ import java.util.List;
 public class PbxChanges {
 
     /** A row read back: the change's id, whose state changed, which node committed it. */
-    record Row(long id, long userId, String nodeId) {
+    public record Row(long id, long userId, String nodeId) {
     }
 
     @Inject

@@ -44,6 +44,12 @@ public class ActiveProfileService {
         });
     }
 
+    /** The users' active profiles as they see them themselves (no access check: cut them before showing). */
+    public Map<Long, PresenceView> presences(java.util.Collection<Long> userIds) {
+        return QuarkusTransaction.requiringNew().call(() -> UserState.<UserState>list("userId in ?1", userIds)
+                .stream().collect(java.util.stream.Collectors.toMap(s -> s.userId, PresenceView::of)));
+    }
+
     public SwitchResult switchProfile(Actor actor, long userId, Long profileId, Map<String, String> parameters) {
         return switchProfile(actor, userId, profileId, parameters, null);
     }

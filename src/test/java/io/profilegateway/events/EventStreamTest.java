@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.profilegateway.testing.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.OutputStream;
@@ -191,6 +192,26 @@ class EventStreamTest {
         } finally {
             asAdmin().body("{\"state\":null}").put("/api/v1/groups/" + group + "/office-override").then()
                     .statusCode(200);
+        }
+    }
+
+    @Test
+    void shouldStreamASwitchThatAnotherNodeCommitted() throws Exception {
+        Map<String, Object> user = createUser("USER");
+        long lunch = Api.createProfile(List.of(), List.of());
+        try (SseClient client = new SseClient(events, Api.ADMIN, Api.ADMIN_PASSWORD, null)) {
+            Thread.sleep(600); // the relay has started reading
+            // what another node's switch leaves in the shared database: the state, and its row in the change log
+            QuarkusTransaction.requiringNew().run(() -> {
+                var em = io.profilegateway.switching.UserState.getEntityManager();
+                em.createNativeQuery("UPDATE user_state SET active_profile_id = ?1, active_source = 'MANUAL' "
+                        + "WHERE user_id = ?2").setParameter(1, lunch).setParameter(2, id(user)).executeUpdate();
+                em.createNativeQuery("INSERT INTO pbx_change (user_id, node_id, created_at) VALUES (?1, "
+                        + "'another-node', CURRENT_TIMESTAMP)").setParameter(1, id(user)).executeUpdate();
+            });
+            JsonNode relayed = profileOf(client, id(user), WAIT);
+            assertThat(relayed).as("the other node's switch, streamed here").isNotNull();
+            assertThat(relayed.get("profileId").asLong()).isEqualTo(lunch);
         }
     }
 

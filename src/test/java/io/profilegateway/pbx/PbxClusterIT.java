@@ -16,6 +16,10 @@ import io.profilegateway.testing.PostgresTestDatabase;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,10 +28,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +89,12 @@ class PbxClusterIT {
         long away = createProfile(List.of(action("SET_REDIRECT", "kind", "ALWAYS", "target", "ask")),
                 List.of(action("UNSET_REDIRECT", "kind", "ALWAYS")));
 
+        // a live event stream on each node: every switch reaches both, whichever node committed it
+        Map<String, Set<Long>> streamed = new LinkedHashMap<>();
+        for (String node : nodes.keySet()) {
+            streamed.put(node, stream(node));
+        }
+
         // switches sent to both nodes, one after the other, each timed until Asterisk holds it
         Map<String, List<Long>> millis = new LinkedHashMap<>(Map.of(holder, new ArrayList<>(), other, new ArrayList<>()));
         for (int i = 0; i < USERS; i++) {
@@ -89,6 +104,11 @@ class PbxClusterIT {
         }
         System.out.printf("PBX cluster: commit -> Asterisk holds it, by the link holder's own switches %s ms, by the"
                 + " other node's %s ms%n", millis.get(holder), millis.get(other));
+        List<Long> userIds = users.stream().map(Api::id).toList();
+        for (String node : nodes.keySet()) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(streamed.get(node))
+                    .describedAs("users whose switch %s streamed", node).containsAll(userIds));
+        }
         for (Map<String, Object> user : users) {
             for (String node : nodes.keySet()) {
                 awaitInSyncOn(node, id(user));
@@ -133,6 +153,23 @@ class PbxClusterIT {
         for (Map<String, Object> user : users) {
             awaitInSyncOn(other, id(user));
         }
+    }
+
+    /** Reads the node's event stream (as the admin) in the background: the users of its profile events. */
+    private Set<Long> stream(String node) {
+        Set<Long> users = ConcurrentHashMap.newKeySet();
+        String auth = Base64.getEncoder().encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(nodes.get(node).baseUrl + "/api/v1/events"))
+                .header("Authorization", "Basic " + auth).build();
+        Pattern userId = Pattern.compile("\"userId\":(\\d+)");
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().filter(line -> line.startsWith("data:")).forEach(line -> {
+                    Matcher m = userId.matcher(line);
+                    if (m.find()) {
+                        users.add(Long.parseLong(m.group(1)));
+                    }
+                }));
+        return users;
     }
 
     /** Switches on {@code node} and returns the milliseconds from its answer until the simulator holds the redirect. */
