@@ -155,17 +155,22 @@ class PbxClusterIT {
         }
     }
 
-    /** Reads the node's event stream (as the admin) in the background: the users of its profile events. */
+    /** Reads the node's event stream (as the admin) in the background: the users of its profile events (not of
+     * pbx-sync, which only the link holder sends). */
     private Set<Long> stream(String node) {
         Set<Long> users = ConcurrentHashMap.newKeySet();
         String auth = Base64.getEncoder().encodeToString((Api.ADMIN + ":" + Api.ADMIN_PASSWORD).getBytes());
         HttpRequest request = HttpRequest.newBuilder(URI.create(nodes.get(node).baseUrl + "/api/v1/events"))
                 .header("Authorization", "Basic " + auth).build();
         Pattern userId = Pattern.compile("\"userId\":(\\d+)");
+        String[] event = {""};
         HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body().filter(line -> line.startsWith("data:")).forEach(line -> {
+                .thenAccept(response -> response.body().forEach(line -> {
+                    if (line.startsWith("event:")) {
+                        event[0] = line.substring(6).trim();
+                    }
                     Matcher m = userId.matcher(line);
-                    if (m.find()) {
+                    if (line.startsWith("data:") && event[0].equals("profile") && m.find()) {
                         users.add(Long.parseLong(m.group(1)));
                     }
                 }));
