@@ -68,7 +68,10 @@ public final class FootprintBenchmark {
         // Quarkus' "started in" line and the first full reconcile's (GatewayProcess keeps the rest at WARN)
         List<String> jvm = GatewayProcess.jvmOptions(options,
                 List.of("-Dquarkus.log.category.\"io.quarkus\".level=INFO",
-                        "-Dquarkus.log.category.\"io.profilegateway.pbx.ServerSync\".level=INFO"));
+                        "-Dquarkus.log.category.\"io.profilegateway.pbx.ServerSync\".level=INFO",
+                        // the timing lines of the time-trigger schedule and of the desired states' load
+                        "-Dquarkus.log.category.\"io.profilegateway.trigger.time.TimeTriggerService\".level=DEBUG",
+                        "-Dquarkus.log.category.\"io.profilegateway.switching.DesiredStates\".level=DEBUG"));
         AmiSimulator simulator = GatewayProcess.pbx(options, jvm).orElse(null);
         Path app = Path.of(options.getOrDefault("app", "target/quarkus-app"));
         Path jar = app.resolve("quarkus-run.jar");

@@ -16,16 +16,19 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 
 /**
@@ -37,6 +40,9 @@ import org.quartz.impl.matchers.GroupMatcher;
  */
 @ApplicationScoped
 public class TimeJobs {
+
+    /** The job data entry holding the rule the job was scheduled for, to see on start whether it changed. */
+    static final String RULE = "rule";
 
     @Inject
     Scheduler quartz;
@@ -79,14 +85,35 @@ public class TimeJobs {
         }
     }
 
-    /** Makes Quartz hold exactly the jobs the profiles define (on start, and when a group's time zone changes). */
+    /**
+     * Makes Quartz hold exactly the jobs the profiles define (on start). A job whose stored rule is the profile's and
+     * whose triggers are still ahead is left as it is (Quartz keeps it across restarts); only changed, missing or
+     * overdue ones are written again, and jobs no profile defines any more go.
+     *
+     * @return how many jobs were kept and how many written
+     */
     @Transactional
-    public void scheduleAll() {
+    public Tally scheduleAll() {
+        Instant now = clock.instant();
+        int kept = 0;
+        int written = 0;
         try {
             Set<String> stale = new TreeSet<>(quartz.getJobGroupNames());
             for (Profile profile : Profile.<Profile>listAll()) {
-                stale.remove(TimeJob.group(profile.id));
-                schedule(profile);
+                String group = TimeJob.group(profile.id);
+                stale.remove(group);
+                Set<JobKey> unwanted = new HashSet<>(quartz.getJobKeys(GroupMatcher.jobGroupEquals(group)));
+                for (Scheduled s : jobsOf(profile)) {
+                    unwanted.remove(s.job().jobKey());
+                    if (upToDate(s, now)) {
+                        kept++;
+                    } else {
+                        quartz.deleteJob(s.job().jobKey());
+                        add(s, now);
+                        written++;
+                    }
+                }
+                quartz.deleteJobs(new ArrayList<>(unwanted));
             }
             for (String group : stale) {
                 if (group.startsWith(TimeJob.GROUP_PREFIX)) {
@@ -96,6 +123,33 @@ public class TimeJobs {
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz refused the time-trigger schedule", e);
         }
+        return new Tally(kept, written);
+    }
+
+    /** What {@link #scheduleAll()} did. */
+    public record Tally(int kept, int written) {
+    }
+
+    /** Quartz holds this job with this rule, and its triggers are still to come (or rightly gone: the rule is over). */
+    private boolean upToDate(Scheduled s, Instant now) throws SchedulerException {
+        JobDetail stored = quartz.getJobDetail(s.job().jobKey());
+        if (stored == null || !s.rule().toString().equals(stored.getJobDataMap().getString(RULE))) {
+            return false;
+        }
+        ZoneId zone = s.job().zone();
+        boolean enterUpToDate = upToDate(s.job().triggerKey(TimeJob.Edge.ENTER), now,
+                s.rule().nextStart(now, zone).isPresent());
+        TriggerKey returnKey = s.job().triggerKey(TimeJob.Edge.RETURN);
+        return enterUpToDate && (s.rule().until() == null ? !quartz.checkExists(returnKey)
+                : upToDate(returnKey, now, s.rule().nextEndingStart(now, zone).isPresent()));
+    }
+
+    private boolean upToDate(TriggerKey key, Instant now, boolean occursAgain) throws SchedulerException {
+        org.quartz.Trigger trigger = quartz.getTrigger(key);
+        if (trigger == null) {
+            return !occursAgain;
+        }
+        return trigger.getNextFireTime() != null && !trigger.getNextFireTime().toInstant().isBefore(now);
     }
 
     /** @return every job the profiles define now, with its rule */
@@ -165,7 +219,7 @@ public class TimeJobs {
 
     private void add(Scheduled s, Instant now) throws SchedulerException {
         quartz.addJob(JobBuilder.newJob(TimeTriggerJob.class).withIdentity(s.job().jobKey())
-                .usingJobData(s.job().data()).storeDurably().requestRecovery().build(), true);
+                .usingJobData(s.job().data()).usingJobData(RULE, s.rule().toString()).storeDurably().requestRecovery().build(), true);
         scheduleNext(s.job(), s.rule(), TimeJob.Edge.ENTER, now);
         if (s.rule().until() != null) {
             scheduleNext(s.job(), s.rule(), TimeJob.Edge.RETURN, now);

@@ -61,8 +61,12 @@ public class TimeTriggerService {
     }
 
     void onStart(@Observes StartupEvent start) {
-        jobs.scheduleAll();
+        long began = System.nanoTime();
+        TimeJobs.Tally tally = jobs.scheduleAll();
+        long scheduled = System.nanoTime();
         catchUp(jobs.all(), clock.instant());
+        LOG.debugf("Time triggers: %d job(s) kept, %d written in %d ms, catch-up in %d ms", tally.kept(),
+                tally.written(), (scheduled - began) / 1_000_000, (System.nanoTime() - scheduled) / 1_000_000);
     }
 
     /** Quartz says an edge is due: fire it (if still in its window), then move it to its next occurrence. */

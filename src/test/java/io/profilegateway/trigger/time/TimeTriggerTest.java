@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 
 import io.profilegateway.trigger.time.TimeTriggerService.Outcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobBuilder;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.impl.matchers.GroupMatcher;
 
 /**
@@ -88,6 +91,47 @@ class TimeTriggerTest {
         asAdmin().delete("/api/v1/profiles/" + lunch).then().statusCode(204);
         assertThat(quartz.getJobKeys(GroupMatcher.jobGroupEquals(TimeJob.group(lunch)))).isEmpty();
         assertThat(quartz.getJobKeys(GroupMatcher.jobGroupEquals(TimeJob.group(other)))).isNotEmpty();
+    }
+
+    @Test
+    void shouldKeepUnchangedJobsOnStartAndWriteOnlyChangedMissingOrUnwantedOnes() throws Exception {
+        long lunch = lunchProfile("12:00", "12:45");
+        jobs.scheduleAll();
+        TimeJob inBerlin = job(lunch, BERLIN).job();
+        TimeJob inNewYork = job(lunch, NEW_YORK).job();
+        Date berlinNext = quartz.getTrigger(inBerlin.triggerKey(TimeJob.Edge.ENTER)).getNextFireTime();
+
+        TimeJobs.Tally again = jobs.scheduleAll();
+
+        assertThat(again.written()).isZero();
+        assertThat(again.kept()).isGreaterThanOrEqualTo(2);
+        assertThat(quartz.getTrigger(inBerlin.triggerKey(TimeJob.Edge.ENTER)).getNextFireTime()).isEqualTo(berlinNext);
+
+        TimeJob unwanted = new TimeJob(lunch, 7, ZoneId.of("Asia/Tokyo"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            try {
+                quartz.unscheduleJob(inBerlin.triggerKey(TimeJob.Edge.RETURN));
+                quartz.addJob(JobBuilder.newJob(TimeTriggerJob.class).withIdentity(inNewYork.jobKey())
+                        .usingJobData(inNewYork.data()).usingJobData(TimeJobs.RULE, "an older rule").storeDurably()
+                        .build(), true);
+                quartz.addJob(JobBuilder.newJob(TimeTriggerJob.class).withIdentity(unwanted.jobKey())
+                        .usingJobData(unwanted.data()).storeDurably().build(), true);
+            } catch (SchedulerException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        TimeJobs.Tally repaired = jobs.scheduleAll();
+
+        assertThat(repaired.written()).isEqualTo(2);
+        assertThat(quartz.checkExists(unwanted.jobKey())).isFalse();
+        assertThat(quartz.getTrigger(inBerlin.triggerKey(TimeJob.Edge.RETURN)).getNextFireTime().toInstant()
+                .atZone(BERLIN).toLocalTime()).hasToString("12:45");
+        assertThat(quartz.getJobDetail(inNewYork.jobKey()).getJobDataMap().getString(TimeJobs.RULE))
+                .isEqualTo(job(lunch, NEW_YORK).rule().toString());
+        assertThat(quartz.getTrigger(inNewYork.triggerKey(TimeJob.Edge.ENTER)).getNextFireTime().toInstant()
+                .atZone(NEW_YORK).toLocalTime()).hasToString("12:00");
+        assertThat(jobs.scheduleAll().written()).isZero();
     }
 
     @Test
