@@ -183,7 +183,8 @@ final class PresenceWrites {
             return new GraphFailure(GraphFailure.Kind.UNAUTHORIZED, status, null, text);
         }
         if (status == 403) {
-            text += "; the app needs Presence.ReadWrite.All with admin consent (graph-setup/)";
+            text += "; the app needs " + String.join(", ", GraphClients.PUBLISH_PERMISSIONS)
+                    + " with admin consent (graph-setup/register-app.sh --publish)";
         }
         return new GraphFailure(GraphFailure.Kind.REJECTED, status, null, text);
     }
