@@ -76,6 +76,7 @@ public class PresencePublisher {
     private boolean flushPlanned;
     private Instant pausedUntil = Instant.MIN;
     private int failures;
+    private volatile int userCount;
 
     void onStart(@Observes StartupEvent event) {
         if (!config.publish().enabled()) {
@@ -95,6 +96,8 @@ public class PresencePublisher {
         budget = new WriteBudget(config.throttleLimit(), config.throttleWindow(), config.publish().throttleShare());
         latency = Timer.builder("gateway.graph.publish.latency").publishPercentiles(0.5, 0.95, 0.99)
                 .description("PBX device state or profile change to the presence write sent").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gateway.graph.publish.users", this, p -> p.userCount)
+                .description("users whose Teams presence the gateway may set").register(registry);
         running = true;
         tap.listen(this::onPbxEvent);
         worker.execute(this::connect);
@@ -195,6 +198,7 @@ public class PresencePublisher {
             }
         }
         deviceStates.keySet().retainAll(byDevice.keySet());
+        userCount = present.size();
     }
 
     private void recompute(PublishedUser user, long at) {
@@ -203,6 +207,9 @@ public class PresencePublisher {
             user.wanted = wanted;
             user.changedNanos = at;
             user.refused = false;
+            if (wanted == null && user.sent == null && user.entraId != null) {
+                own.cleared(user.entraId, clock.instant()); // a set that never reached Graph
+            }
         }
         if (user.due(clock.instant())) {
             planFlush(GATHER);
