@@ -3,7 +3,7 @@
 #   P2, Teams → PBX (default): all arguments go to TeamsBenchmark:
 #     --users 10000 --meetings 100 --rounds 3 --intervals 2s,1s [--ami host:port --ami-user … --ami-secret …]
 #   --direction pbx-to-teams: the other arguments go to PbxToTeamsBenchmark:
-#     --users 10000 --calls 500 [--publish-share 0.15] [--ami host:port --ami-user … --ami-secret …]
+#     --users 10000 --calls 500 [--publish-share 0.15]   (simulator only: it places no real calls)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MAIN=io.profilegateway.bench.TeamsBenchmark

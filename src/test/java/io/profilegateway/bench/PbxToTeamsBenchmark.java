@@ -6,10 +6,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.profilegateway.pbx.simulator.AmiSimulator;
 import io.profilegateway.pbx.simulator.DeviceState;
 import io.profilegateway.trigger.teams.GraphWireMock;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,13 +28,14 @@ import java.util.regex.Pattern;
 
 /**
  * Teams presence from the PBX ({@code bench/teams.sh --direction pbx-to-teams}): N users with Entra ids, M of them start
- * a call at one instant (their device {@code Custom:pgb<ext>} goes INUSE: the simulator's phone side, or
- * {@code Setvar DEVICE_STATE(...)} on a real Asterisk given with {@code --ami}); measured from the device state change
+ * a call at one instant (their device {@code PJSIP/pgb<ext>} goes INUSE on the simulator's phone side; a real
+ * Asterisk's PJSIP device states come from real calls, which this benchmark does not place, so {@code --ami} is
+ * refused); measured from the device state change
  * to Graph's (WireMock's) receipt of that user's setPresence (request journal), and Graph's requests per second
  * (each request inside a {@code $batch} counted, as Graph's throttling counts them).
  *
  * <pre>bench/teams.sh --direction pbx-to-teams [--users 10000] [--calls 500] [--publish-share 0.15]
- *     [--ami host:port --ami-user … --ami-secret …]</pre>
+ *     </pre>
  */
 public final class PbxToTeamsBenchmark {
 
@@ -67,6 +64,10 @@ public final class PbxToTeamsBenchmark {
     }
 
     private void run(Map<String, String> graphConfig) throws Exception {
+        if (options.containsKey("ami")) {
+            throw new IllegalArgumentException("--direction pbx-to-teams runs on the simulator only: a real Asterisk's "
+                    + "PJSIP device states come from real calls, which this benchmark does not place");
+        }
         int userCount = Integer.parseInt(options.getOrDefault("users", "10000"));
         int calls = Integer.parseInt(options.getOrDefault("calls", "500"));
         String share = options.getOrDefault("publish-share", "0.15");
@@ -84,7 +85,7 @@ public final class PbxToTeamsBenchmark {
         Path dir = Files.createTempDirectory("pbx-teams-bench");
         try (GatewayProcess gateway = GatewayProcess.start(Path.of(options.getOrDefault("jar",
                 "target/quarkus-app/quarkus-run.jar")), ADMIN_PASSWORD, jvm, dir);
-                DeviceStates devices = new DeviceStates(simulator.orElse(null), options)) {
+                DeviceStates devices = new DeviceStates(simulator.orElseThrow())) {
             base = gateway.baseUrl;
             Map<String, String> deviceByEntra = setUp(userCount);
             List<String> entraIds = new ArrayList<>(deviceByEntra.keySet());
@@ -163,7 +164,7 @@ public final class PbxToTeamsBenchmark {
         for (int i = 0; i < count; i++) {
             String extension = "8" + String.format("%05d", i);
             String entraId = UUID.randomUUID().toString();
-            String device = "Custom:pgb" + extension;
+            String device = "PJSIP/pgb" + extension;
             deviceByEntra.put(entraId, device);
             Map<String, Object> body = Map.of("extension", extension, "displayName", "PBX bench " + i,
                     "primaryGroupId", group, "entraObjectId", entraId, "devices", List.of(device));
@@ -175,55 +176,16 @@ public final class PbxToTeamsBenchmark {
         return deviceByEntra;
     }
 
-    /** Sets device states: on the simulator's phone side, or with {@code Setvar DEVICE_STATE()} over AMI. */
-    private static final class DeviceStates implements AutoCloseable {
-        private final AmiSimulator simulator;
-        private Socket socket;
-        private OutputStream out;
+    /** Sets device states on the simulator's phone side, as a phone going off-hook would. */
+    private record DeviceStates(AmiSimulator simulator) implements AutoCloseable {
 
-        DeviceStates(AmiSimulator simulator, Map<String, String> options) throws Exception {
-            this.simulator = simulator;
-            if (simulator == null) {
-                String ami = options.get("ami");
-                int colon = ami.lastIndexOf(':');
-                socket = new Socket(ami.substring(0, colon), Integer.parseInt(ami.substring(colon + 1)));
-                out = socket.getOutputStream();
-                write("Action: Login\r\nUsername: " + options.get("ami-user") + "\r\nSecret: "
-                        + options.get("ami-secret") + "\r\nEvents: off\r\n\r\n");
-                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                        StandardCharsets.UTF_8));
-                Thread reader = new Thread(() -> {
-                    try {
-                        while (in.readLine() != null) {
-                            // answers are not needed
-                        }
-                    } catch (java.io.IOException closed) {
-                        // the end
-                    }
-                }, "ami-drain");
-                reader.setDaemon(true);
-                reader.start();
-            }
-        }
-
-        void set(String device, String state) throws Exception {
-            if (simulator != null) {
-                simulator.phone().setDeviceState(device, DeviceState.parse(state));
-            } else {
-                write("Action: Setvar\r\nVariable: DEVICE_STATE(" + device + ")\r\nValue: " + state + "\r\n\r\n");
-            }
-        }
-
-        private synchronized void write(String text) throws java.io.IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+        void set(String device, String state) {
+            simulator.phone().setDeviceState(device, DeviceState.parse(state));
         }
 
         @Override
-        public void close() throws Exception {
-            if (socket != null) {
-                socket.close();
-            }
+        public void close() {
+            // the simulator is stopped by the run
         }
     }
 
