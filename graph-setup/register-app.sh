@@ -3,10 +3,12 @@
 # application permissions Presence.Read.All (poll presence) and User.Read.All (match users by e-mail),
 # admin consent, a client secret, and prints the gateway.graph.* values to configure.
 #
-#   ./register-app.sh [--name "Profile Gateway"] [--years 1] [--subscriptions]
+#   ./register-app.sh [--name "Profile Gateway"] [--years 1] [--subscriptions] [--publish]
 #
 # --subscriptions also adds the delegated permission Presence.Read.All and allows public client flows,
 # for the service account that owns presence subscriptions (see README.md, "Subscriptions").
+# --publish also adds the application permission Presence.ReadWrite.All, for Teams presence from the PBX
+# (setPresence / clearPresence, see README.md, "Teams presence from the PBX").
 # Needs: az (Azure CLI) logged in as a Global Administrator or Privileged Role Administrator
 # (admin consent), and the jq-free defaults of az (-o tsv).
 set -euo pipefail
@@ -14,12 +16,14 @@ set -euo pipefail
 APP_NAME="Profile Gateway"
 YEARS=1
 SUBSCRIPTIONS=false
+PUBLISH=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) APP_NAME="$2"; shift 2 ;;
     --years) YEARS="$2"; shift 2 ;;
     --subscriptions) SUBSCRIPTIONS=true; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --publish) PUBLISH=true; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -30,6 +34,8 @@ GRAPH_API=00000003-0000-0000-c000-000000000000
 APPLICATION_PERMISSIONS=(Presence.Read.All User.Read.All)
 # delegated permissions of the subscription service account
 DELEGATED_PERMISSIONS=(Presence.Read.All)
+# application permissions for Teams presence from the PBX (--publish)
+PUBLISH_PERMISSIONS=(Presence.ReadWrite.All)
 
 command -v az >/dev/null || { echo "The Azure CLI (az) is required: https://aka.ms/azure-cli" >&2; exit 1; }
 az account show >/dev/null 2>&1 || az login --allow-no-subscriptions >/dev/null
@@ -46,6 +52,14 @@ for permission in "${APPLICATION_PERMISSIONS[@]}"; do
   az ad app permission add --id "$APP_ID" --api "$GRAPH_API" --api-permissions "$ROLE_ID=Role" >/dev/null 2>&1
   echo "  application permission $permission" >&2
 done
+
+if [ "$PUBLISH" = true ]; then
+  for permission in "${PUBLISH_PERMISSIONS[@]}"; do
+    ROLE_ID=$(az ad sp show --id "$GRAPH_API" --query "appRoles[?value=='$permission'].id | [0]" -o tsv)
+    az ad app permission add --id "$APP_ID" --api "$GRAPH_API" --api-permissions "$ROLE_ID=Role" >/dev/null 2>&1
+    echo "  application permission $permission" >&2
+  done
+fi
 
 if [ "$SUBSCRIPTIONS" = true ]; then
   for permission in "${DELEGATED_PERMISSIONS[@]}"; do
@@ -90,5 +104,12 @@ gateway.graph.subscriptions.notification-url=https://gateway.example.com/api/v1/
 gateway.graph.subscriptions.client-state=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 gateway.graph.subscriptions.username=presence-reader@your-domain
 gateway.graph.subscriptions.password=<the service account's password>
+CONFIG
+fi
+
+if [ "$PUBLISH" = true ]; then
+  cat <<CONFIG
+# Teams presence from the PBX (calls and DND profiles set the users' Teams presence)
+gateway.graph.publish.enabled=true
 CONFIG
 fi

@@ -72,6 +72,9 @@ public class PbxReconciler {
     @Inject
     PbxNode node;
 
+    @Inject
+    PbxEventTap tap;
+
     /** Leases are about real time, whatever clock the rest of the gateway is given (tests move theirs). */
     private final java.time.Clock clock = java.time.Clock.systemUTC();
 
@@ -148,6 +151,7 @@ public class PbxReconciler {
         adoption.listen(sync);
         sync.listen((userId, version, inSync, reason) -> events.pbxSync(userId, inSync, reason));
         sync.listen((userId, version, inSync, reason) -> appliedVersions.note(userId, name, version, inSync, reason));
+        link.onEvent(tap::publish);
         syncs.put(name, sync);
         link.connectInBackground(Duration.ofSeconds(5), this::loginRefused);
     }

@@ -33,6 +33,9 @@ public class GraphClients {
     /** Application permissions the gateway needs; {@code graph-setup/register-app.sh} adds exactly these. */
     static final List<String> APPLICATION_PERMISSIONS = List.of("Presence.Read.All", "User.Read.All");
 
+    /** Application permissions of Teams presence from the PBX ({@code gateway.graph.publish.enabled}). */
+    static final List<String> PUBLISH_PERMISSIONS = List.of("Presence.ReadWrite.All");
+
     /** Delegated permissions of the subscription service account. */
     static final List<String> DELEGATED_PERMISSIONS = List.of("Presence.Read.All");
 

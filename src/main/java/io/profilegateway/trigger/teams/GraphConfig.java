@@ -86,6 +86,43 @@ public interface GraphConfig {
 
     Subscriptions subscriptions();
 
+    Publish publish();
+
+    /** Teams presence from the PBX: a call or a DND profile sets the user's Teams presence (setPresence). */
+    interface Publish {
+
+        /** Set Teams presence from PBX calls and DND profiles (needs Presence.ReadWrite.All); needs a tenant. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The expirationDuration asked for each presence session; Graph allows PT5M to PT4H. */
+        @WithDefault("1h")
+        Duration expiration();
+
+        /** A session still wanted is set again this long before it lapses. */
+        @WithDefault("10m")
+        Duration renewBefore();
+
+        /** Whether a ringing device (not yet answered) already counts as "in a call". */
+        @WithDefault("false")
+        boolean ringing();
+
+        /** The share of {@link GraphConfig#throttleLimit()} per window the presence writes may use. */
+        @WithDefault("0.15")
+        double throttleShare();
+
+        /**
+         * After a session is cleared, a poll that still reads exactly what the gateway set is taken as its own echo
+         * for this long (Teams spreads presence with a delay).
+         */
+        @WithDefault("2m")
+        Duration echoGrace();
+
+        /** How often the set of users with an Entra id, their devices and profiles is read again. */
+        @WithDefault("30s")
+        Duration rosterRefresh();
+    }
+
     /** Change notifications (push) in addition to a slow reconciliation poll. */
     interface Subscriptions {
 

@@ -54,6 +54,9 @@ public class PresencePoller {
     PresenceSubscriptions subscriptions;
 
     @Inject
+    OwnPresence own;
+
+    @Inject
     MeterRegistry registry;
 
     @Inject
@@ -248,7 +251,9 @@ public class PresencePoller {
         for (PresenceReading reading : readings) {
             Long userId = reading.entraId() == null ? null
                     : t.userByEntraId().get(reading.entraId().toLowerCase(Locale.ROOT));
-            if (userId != null) {
+            if (userId != null && own.isEcho(reading.entraId(), reading.availability(), reading.activity(), now)) {
+                registry.counter("gateway.graph.presence.own").increment();
+            } else if (userId != null) {
                 tracker.observe(userId, reading.activity(), now).ifPresent(d -> act(d, arrived));
             }
         }

@@ -29,6 +29,9 @@ public class FakeGraph implements ResponseDefinitionTransformerV2 {
     private final Map<String, String> activities = new ConcurrentHashMap<>();
     private final Map<String, String> directory = new ConcurrentHashMap<>();
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    /** Presence sessions set with setPresence: id → {availability, activity}. */
+    private final Map<String, String[]> sessions = new ConcurrentHashMap<>();
+    private static final Pattern WRITE = Pattern.compile("/users/([^/]+)/presence/(setPresence|clearPresence)");
 
     public void setActivity(String entraId, String activity) {
         activities.put(entraId.toLowerCase(Locale.ROOT), activity);
@@ -56,6 +59,14 @@ public class FakeGraph implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent event) {
         try {
             String url = event.getRequest().getUrl();
+            if (url.endsWith("/$batch")) {
+                return batch(event.getRequest().getBodyAsString());
+            }
+            Matcher write = WRITE.matcher(url);
+            if (write.find()) {
+                int status = write(write.group(1), write.group(2), JSON.readTree(event.getRequest().getBodyAsString()));
+                return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(status).build();
+            }
             if (url.contains("/subscriptions")) {
                 return subscription(event.getRequest().getBodyAsString(), url);
             }
@@ -71,10 +82,17 @@ public class FakeGraph implements ResponseDefinitionTransformerV2 {
         batchSizes.add(ids.size());
         ArrayNode value = JSON.createArrayNode();
         for (JsonNode id : ids) {
-            String activity = activities.getOrDefault(id.asText().toLowerCase(Locale.ROOT), "Available");
+            String key = id.asText().toLowerCase(Locale.ROOT);
+            String activity = activities.getOrDefault(key, "Available");
+            String availability = availability(activity);
+            String[] session = sessions.get(key);
+            if (session != null && "Available".equals(activity)) { // the aggregate: a session beats plain Available
+                availability = session[0];
+                activity = session[1];
+            }
             ObjectNode p = value.addObject();
             p.put("id", id.asText());
-            p.put("availability", availability(activity));
+            p.put("availability", availability);
             p.put("activity", activity);
         }
         return ok(JSON.createObjectNode().set("value", value));
@@ -105,6 +123,36 @@ public class FakeGraph implements ResponseDefinitionTransformerV2 {
             }
         }
         return ok(JSON.createObjectNode().set("value", value));
+    }
+
+    /** The session's presence of this user as the gateway set it, or null. */
+    public String[] session(String entraId) {
+        return sessions.get(entraId.toLowerCase(Locale.ROOT));
+    }
+
+    private int write(String entraId, String operation, JsonNode body) {
+        if (!body.hasNonNull("sessionId")) {
+            return 400;
+        }
+        String key = java.net.URLDecoder.decode(entraId, java.nio.charset.StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT);
+        if ("setPresence".equals(operation)) {
+            sessions.put(key, new String[] {body.path("availability").asText(), body.path("activity").asText()});
+        } else {
+            sessions.remove(key);
+        }
+        return 200;
+    }
+
+    /** JSON batching: every request of the batch is answered in one body. */
+    private ResponseDefinition batch(String body) throws Exception {
+        ArrayNode responses = JSON.createArrayNode();
+        for (JsonNode request : JSON.readTree(body).path("requests")) {
+            Matcher m = WRITE.matcher(request.path("url").asText());
+            int status = m.find() ? write(m.group(1), m.group(2), request.path("body")) : 404;
+            responses.addObject().put("id", request.path("id").asText()).put("status", status);
+        }
+        return ok(JSON.createObjectNode().set("responses", responses));
     }
 
     private static ResponseDefinition ok(JsonNode body) {

@@ -31,6 +31,8 @@ class GraphSetupTest {
                 GraphClients.APPLICATION_PERMISSIONS);
         assertThat(list(script, "DELEGATED_PERMISSIONS")).containsExactlyInAnyOrderElementsOf(
                 GraphClients.DELEGATED_PERMISSIONS);
+        assertThat(list(script, "PUBLISH_PERMISSIONS")).containsExactlyInAnyOrderElementsOf(
+                GraphClients.PUBLISH_PERMISSIONS);
         assertThat(script).contains("admin-consent", "credential reset", "--sign-in-audience AzureADMyOrg");
     }
 
@@ -52,6 +54,7 @@ class GraphSetupTest {
             assertThat(readme).as("README.md configuration table").contains("| `gateway.graph." + key + "`");
         }
         GraphClients.APPLICATION_PERMISSIONS.forEach(p -> assertThat(setupReadme).contains(p));
+        GraphClients.PUBLISH_PERMISSIONS.forEach(p -> assertThat(setupReadme).contains(p));
     }
 
     /** The keys of the mapping, from its methods: {@code tenantId} is {@code tenant-id}, groups nest with a dot. */

@@ -58,6 +58,9 @@ public class GraphWireMock implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withTransformers(FakeGraph.NAME)));
         server.stubFor(get(urlPathEqualTo("/v1.0/users")).atPriority(10)
                 .willReturn(aResponse().withTransformers(FakeGraph.NAME)));
+        server.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+                "/v1\\.0/(users/[^/]+/presence/(setPresence|clearPresence)|\\$batch)")).atPriority(10)
+                .willReturn(aResponse().withTransformers(FakeGraph.NAME)));
         FakeSubscriptions.stub(server);
     }
 
