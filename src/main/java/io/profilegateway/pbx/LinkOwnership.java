@@ -1,13 +1,11 @@
 package io.profilegateway.pbx;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -44,20 +42,6 @@ final class LinkOwnership {
         this.clock = clock;
         this.gained = gained;
         this.lost = lost;
-    }
-
-    /** The configured node id, or the host name and a random suffix. */
-    static String nodeId(Optional<String> configured) {
-        return configured.orElseGet(() -> {
-            String host;
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                host = "node";
-            }
-            String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-            return name.length() > 100 ? name.substring(name.length() - 100) : name;
-        });
     }
 
     String node() {

@@ -1,5 +1,7 @@
 package io.profilegateway.pbx;
 
+import io.profilegateway.common.NodeName;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,7 @@ public class PbxNode {
 
     @PostConstruct
     void init() {
-        id = LinkOwnership.nodeId(config.cluster().nodeId());
+        id = NodeName.of(config.cluster().nodeId());
     }
 
     public String id() {

@@ -1,5 +1,7 @@
 package io.profilegateway.trigger.teams;
 
+import io.profilegateway.common.NodeName;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -7,7 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +82,7 @@ public class PresencePoller {
             return;
         }
         clients.checkConfiguration();
-        nodeId = nodeId();
+        nodeId = NodeName.of(config.nodeId());
         if (config.subscriptions().enabled()) {
             subscriptions.start();
         }
@@ -282,19 +282,6 @@ public class PresencePoller {
             again.filter(d -> d.kind() != Decision.Kind.DEFER)
                     .ifPresent(d -> switcher.dispatch(d, tracker, System.nanoTime()));
         }, delay, TimeUnit.MILLISECONDS);
-    }
-
-    private String nodeId() {
-        return config.nodeId().orElseGet(() -> {
-            String host;
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException e) {
-                host = "node";
-            }
-            String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
-            return name.length() > 100 ? name.substring(name.length() - 100) : name;
-        });
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
