@@ -23,13 +23,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.sse.OutboundSseEvent;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,9 @@ import org.jboss.logging.Logger;
  * <p>A switch only hands its event over (a non-blocking offer to a bounded queue, after its commit); one dispatcher
  * thread numbers the events, keeps the last {@code gateway.events.replay} of them for clients that reconnect with
  * {@code Last-Event-ID}, and writes to the clients without waiting for them: a client that has more than
- * {@code gateway.events.client-buffer} events unwritten is dropped. Each client's relationships are read at connect
+ * {@code gateway.events.client-buffer} events unwritten is dropped. The dispatcher works in rounds (what is waiting,
+ * up to {@link #ROUND} tasks): each distinct cut of an event is rendered once into frame bytes, and each client's
+ * frames of a round go out as one write. Each client's relationships are read at connect
  * and again after {@code relations-refresh} or any recorded relationship change. Other nodes' switches arrive through
  * {@link EventRelay}.
  */
@@ -55,6 +57,9 @@ import org.jboss.logging.Logger;
 public class EventHub {
 
     private static final Logger LOG = Logger.getLogger(EventHub.class);
+
+    /** At most this many tasks per round before the round's writes go out (bounds the latency they add). */
+    static final int ROUND = 256;
 
     @Inject
     EventsConfig config;
@@ -77,14 +82,14 @@ public class EventHub {
     /** Dispatcher thread only, as everything below. */
     private final ArrayDeque<LiveEvent> recent = new ArrayDeque<>();
     private final List<Subscriber> subscribers = new ArrayList<>();
+    /** Clients with frames queued in this round. */
+    private final List<Subscriber> toFlush = new ArrayList<>();
     private Audiences audiences;
     private volatile int connected;
     private Counter dropped;
     private Counter overflow;
     private Thread dispatcher;
     private ScheduledExecutorService heartbeat;
-
-    private volatile Sse sse;
 
     void onStart(@Observes StartupEvent start) {
         audiences = new Audiences(this::readOwner, this::sightOf, config.relationsRefresh().toNanos());
@@ -163,11 +168,11 @@ public class EventHub {
     // ---- clients
 
     /** Connects a client; with {@code lastEventId} he first gets what he missed, or a {@code reset} if too much. */
-    public void subscribe(Actor actor, SseEventSink sink, Sse sse, Long lastEventId) {
-        // the first write sends the response head: done here, on the request's thread, before any other thread writes
+    public void subscribe(Actor actor, SseEventSink sink, Sse sse, HttpServerResponse response, Long lastEventId) {
+        // the sink's first write sends the response head (status, content type): done here, on the request's thread,
+        // before the dispatcher writes frames to the same response
         sink.send(sse.newEventBuilder().comment("connected").build()).toCompletableFuture().join();
-        this.sse = sse;
-        Subscriber s = new Subscriber(actor, sink, sse, config.clientBuffer());
+        Subscriber s = new Subscriber(actor, sink, response, config.clientBuffer());
         offer(() -> {
             subscribers.add(s);
             audiences.joined(s);
@@ -177,15 +182,13 @@ public class EventHub {
             }
             if (lastEventId < firstId || lastEventId > lastId
                     || (!recent.isEmpty() && lastEventId < recent.peekFirst().id() - 1)) {
-                s.send(sse.newEventBuilder().id(Long.toString(lastId)).name("reset").data("{\"reason\":\"event "
-                        + lastEventId + " is no longer kept: read the current state again\"}").build());
+                deliver(s, Frames.event(lastId, "reset", "{\"reason\":\"event " + lastEventId
+                        + " is no longer kept: read the current state again\"}"));
                 return;
             }
             Map<Long, Optional<OwnerFacts>> owners = new HashMap<>();
             for (LiveEvent e : recent) {
                 if (e.id() > lastEventId && !replay(e, s, owners)) {
-                    subscribers.remove(s);
-                    drop(s);
                     return;
                 }
             }
@@ -193,17 +196,54 @@ public class EventHub {
     }
 
     private void dispatch() {
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
+            Runnable task;
             try {
-                inbox.take().run();
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
+                task = inbox.take();
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Event stream: an event could not be delivered");
             }
+            int done = 0;
+            do {
+                run(task);
+            } while (++done < ROUND && !Thread.currentThread().isInterrupted() && (task = inbox.poll()) != null);
+            flushRound();
+        }
+    }
+
+    private static void run(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Event stream: an event could not be delivered");
+        }
+    }
+
+    /** Queues a frame for a client; false when he is gone (he is then dropped). */
+    private boolean deliver(Subscriber s, Buffer frame) {
+        if (s.queue(frame)) {
+            toFlush.add(s);
+        }
+        if (s.closed) {
+            gone(s);
+            return false;
+        }
+        return true;
+    }
+
+    /** The round's writes: one per client that got frames. */
+    private void flushRound() {
+        for (Subscriber s : toFlush) {
+            if (!s.flush()) {
+                gone(s);
+            }
+        }
+        toFlush.clear();
+    }
+
+    private void gone(Subscriber s) {
+        if (subscribers.remove(s)) {
+            drop(s);
         }
     }
 
@@ -212,39 +252,32 @@ public class EventHub {
         while (recent.size() > config.replay()) {
             recent.removeFirst();
         }
-        List<Subscriber> gone = new ArrayList<>();
         if (event.userId() == null) {
-            OutboundSseEvent frame = frame(event, event.data());
-            for (Subscriber s : subscribers) {
-                if (mayGet(event, s) && !s.send(frame)) {
-                    gone.add(s);
+            Buffer frame = frame(event, event.data());
+            for (Subscriber s : List.copyOf(subscribers)) {
+                if (mayGet(event, s)) {
+                    deliver(s, frame);
                 }
             }
         } else {
-            Map<Sight, Optional<OutboundSseEvent>> frames = new HashMap<>();
+            Map<Sight, Optional<Buffer>> frames = new HashMap<>();
             for (Audiences.Member m : audiences.of(event.userId(), subscribers)) {
-                Optional<OutboundSseEvent> frame = frames.computeIfAbsent(m.sight(), sight -> frameFor(event, sight));
-                if (frame.isPresent() && !m.subscriber().send(frame.get())) {
-                    gone.add(m.subscriber());
-                }
+                frames.computeIfAbsent(m.sight(), sight -> frameFor(event, sight))
+                        .ifPresent(frame -> deliver(m.subscriber(), frame));
             }
-        }
-        for (Subscriber s : gone) {
-            subscribers.remove(s);
-            drop(s);
         }
     }
 
     /** Sends a kept event to one client (who reconnected) as he may see it; false when he is gone. */
     private boolean replay(LiveEvent event, Subscriber s, Map<Long, Optional<OwnerFacts>> owners) {
         if (event.userId() == null) {
-            return !mayGet(event, s) || s.send(frame(event, event.data()));
+            return !mayGet(event, s) || deliver(s, frame(event, event.data()));
         }
         Optional<OwnerFacts> owner = owners.computeIfAbsent(event.userId(), id -> Optional.ofNullable(readOwner(id)));
         if (owner.isEmpty()) {
             return true;
         }
-        return frameFor(event, sightOf(s, owner.get())).map(s::send).orElse(true);
+        return frameFor(event, sightOf(s, owner.get())).map(frame -> deliver(s, frame)).orElse(true);
     }
 
     /** Events about no one user: office transitions to everyone, trigger firings to receptionists and up. */
@@ -253,7 +286,7 @@ public class EventHub {
     }
 
     /** The event as a viewer with this sight of its user sees it; empty when he may not see it. */
-    private Optional<OutboundSseEvent> frameFor(LiveEvent event, Sight sight) {
+    private Optional<Buffer> frameFor(LiveEvent event, Sight sight) {
         Object data = switch (event.name()) {
             case "profile" -> sight.may(Right.SEE_PRESENCE_ICON) ? ((PresenceView) event.data()).cutFor(sight) : null;
             case "pbx-sync" -> sight.may(Right.SEE_DETAILED_PRESENCE) ? event.data() : null;
@@ -262,17 +295,13 @@ public class EventHub {
         return data == null ? Optional.empty() : Optional.of(frame(event, data));
     }
 
-    private OutboundSseEvent frame(LiveEvent event, Object data) {
-        return sse.newEventBuilder().id(Long.toString(event.id())).name(event.name()).data(render(data)).build();
+    private Buffer frame(LiveEvent event, Object data) {
+        return Frames.event(event.id(), event.name(), render(data));
     }
 
     private void beat() {
-        for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext();) {
-            Subscriber s = it.next();
-            if (!s.comment("heartbeat")) {
-                it.remove();
-                drop(s);
-            }
+        for (Subscriber s : List.copyOf(subscribers)) {
+            deliver(s, Frames.HEARTBEAT);
         }
     }
 

@@ -2,6 +2,7 @@ package io.profilegateway.events;
 
 import io.profilegateway.access.CurrentActor;
 import io.profilegateway.common.ApiProblem;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,7 +33,7 @@ public class EventResource {
             + "users, failed, at}: a TIME or OFFICE_HOURS trigger fired, for receptionists and up); each with an id. Reconnect with "
             + "Last-Event-ID to get what was missed, or a 'reset' event when it is no longer kept. Comment lines "
             + "are heartbeats. A client that does not read fast enough is dropped.")
-    public void stream(@Context SseEventSink sink, @Context Sse sse,
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
             @HeaderParam("Last-Event-ID") String lastEventId) {
         Long last = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
@@ -42,6 +43,6 @@ public class EventResource {
                 throw ApiProblem.invalid("Last-Event-ID", "must be the id of an event of this stream");
             }
         }
-        hub.subscribe(actor.get(), sink, sse, last);
+        hub.subscribe(actor.get(), sink, sse, response, last);
     }
 }

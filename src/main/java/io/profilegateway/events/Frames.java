@@ -1,0 +1,29 @@
+package io.profilegateway.events;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Server-sent event frames as the bytes that go on the wire, built once and written to every client that gets the
+ * same cut of an event (a Vert.x buffer can be written to many connections).
+ */
+final class Frames {
+
+    static final Buffer HEARTBEAT = comment("heartbeat");
+
+    private Frames() {
+    }
+
+    /** {@code id}, {@code event} and one {@code data} line per line of the JSON (which has none, being compact). */
+    static Buffer event(long id, String name, String json) {
+        StringBuilder frame = new StringBuilder(json.length() + name.length() + 40);
+        frame.append("id: ").append(id).append('\n').append("event: ").append(name).append('\n');
+        for (String line : json.split("\r\n|\r|\n", -1)) {
+            frame.append("data: ").append(line).append('\n');
+        }
+        return Buffer.buffer(frame.append('\n').toString());
+    }
+
+    static Buffer comment(String text) {
+        return Buffer.buffer(": " + text + "\n\n");
+    }
+}
