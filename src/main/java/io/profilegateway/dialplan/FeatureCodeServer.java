@@ -3,9 +3,11 @@ package io.profilegateway.dialplan;
 import io.profilegateway.common.StartupProblem;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.asteriskjava.fastagi.AgiServerThread;
@@ -23,17 +25,37 @@ class FeatureCodeServer {
     @Inject
     FeatureCodes scripts;
 
+    private VirtualThreadAgiServer server;
     private AgiServerThread thread;
 
-    void start(@Observes StartupEvent start) {
+    /**
+     * Binds the port before anything else starts (right after the AMI settings are checked), so a port in use ends the
+     * start in one line before links and jobs run; calls are served from the ordinary start on.
+     */
+    void bind(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 50) StartupEvent start) {
         if (!config.enabled()) {
             return;
         }
-        VirtualThreadAgiServer server = new VirtualThreadAgiServer(scripts);
+        server = new VirtualThreadAgiServer(scripts);
         server.setPort(config.port());
         server.setPoolSize(config.poolSize());
         server.setMaximumPoolSize(config.poolSize());
         config.address().ifPresent(address -> server.setAddress(address(address)));
+        try {
+            server.bind();
+        } catch (java.io.IOException e) {
+            server = null;
+            String where = config.address().map(a -> "address " + a + ", port ").orElse("port ") + config.port();
+            throw new StartupProblem("The FastAGI server of the feature codes cannot listen on " + where + " ("
+                    + e.getMessage() + "): stop the process that holds it, or set gateway.agi.port (environment "
+                    + "GATEWAY_AGI_PORT) or gateway.agi.address (GATEWAY_AGI_ADDRESS), or gateway.agi.enabled=false.");
+        }
+    }
+
+    void start(@Observes StartupEvent start) {
+        if (server == null) {
+            return;
+        }
         thread = new AgiServerThread(server);
         thread.setDaemon(true);
         thread.startup();
@@ -45,7 +67,10 @@ class FeatureCodeServer {
         if (thread != null) {
             thread.shutdown();
             thread = null;
+        } else if (server != null) {
+            server.shutdown(); // bound, never served: the start failed later
         }
+        server = null;
     }
 
     private static InetAddress address(String address) {

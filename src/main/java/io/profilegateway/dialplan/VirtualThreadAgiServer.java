@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.asteriskjava.fastagi.DefaultAgiServer;
 import org.asteriskjava.fastagi.MappingStrategy;
+import org.asteriskjava.util.ServerSocketFacade;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,6 +17,7 @@ class VirtualThreadAgiServer extends DefaultAgiServer {
     private static final Logger LOG = Logger.getLogger(VirtualThreadAgiServer.class);
 
     private final Optional<ExecutorService> virtualThreads = virtualThreadExecutor();
+    private ServerSocketFacade bound;
 
     VirtualThreadAgiServer(MappingStrategy scripts) {
         super(scripts);
@@ -23,6 +25,24 @@ class VirtualThreadAgiServer extends DefaultAgiServer {
 
     boolean usesVirtualThreads() {
         return virtualThreads.isPresent();
+    }
+
+    /**
+     * Binds the listening socket now, on the caller's thread, so a port in use fails the start there (asterisk-java
+     * would bind later on its own thread, log a stack trace and carry on without a server).
+     */
+    void bind() throws java.io.IOException {
+        bound = super.createServerSocket();
+    }
+
+    @Override
+    protected ServerSocketFacade createServerSocket() throws java.io.IOException {
+        if (bound != null) {
+            ServerSocketFacade socket = bound;
+            bound = null;
+            return socket;
+        }
+        return super.createServerSocket();
     }
 
     @Override
@@ -38,6 +58,14 @@ class VirtualThreadAgiServer extends DefaultAgiServer {
     public synchronized void shutdown() {
         super.shutdown();
         virtualThreads.ifPresent(ExecutorService::shutdownNow);
+        if (bound != null) {
+            try {
+                bound.close(); // bound but never started
+            } catch (java.io.IOException e) {
+                LOG.debugf("closing the FastAGI socket failed: %s", e.getMessage());
+            }
+            bound = null;
+        }
     }
 
     private static Optional<ExecutorService> virtualThreadExecutor() {

@@ -37,6 +37,13 @@ public sealed interface PbxEvent {
     record DeviceStateChanged(String server, String device, String state) implements PbxEvent {
     }
 
+    /**
+     * Every device state Asterisk holds, asked for at each (re)connect ({@code DeviceStateList}): what changed while no
+     * link was there. Device → state; a device not listed has no known state.
+     */
+    record DeviceStatesListed(String server, Map<String, String> states) implements PbxEvent {
+    }
+
     /** A dialplan {@code UserEvent(name,Header: value,…)}. */
     record UserEventReceived(String server, String name, Map<String, String> headers) implements PbxEvent {
     }

@@ -270,6 +270,14 @@ public class PbxReconciler {
                 .map(PbxLinkLeases.Holder::nodeId);
     }
 
+    /**
+     * Whether this node holds {@code pbxServer}'s AMI link now (cluster: one node per server), for features that must
+     * act for a server's users on one node only, such as Teams presence from the PBX.
+     */
+    public boolean holdsLink(String pbxServer) {
+        return syncs.containsKey(servers.serverOf(pbxServer));
+    }
+
     Set<String> configuredServers() {
         return targets.keySet();
     }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16: a start of the built jar with a missing or wrong setting prints one line that says what to set, no stack
- * trace, and exits with a code other than 0. Three starts: no Asterisk configured, a wrong AMI secret, a database URL
- * that leads nowhere. Every other line of such a start must be an ordinary INFO line of the start so far.
+ * trace, and exits with a code other than 0. Four starts: no Asterisk configured, a wrong AMI secret, a database URL
+ * that leads nowhere, a FastAGI port in use. Every other line of such a start must be an ordinary INFO line of the start so far.
  */
 class StartErrorIT {
 
@@ -73,6 +73,23 @@ class StartErrorIT {
             assertOneLineAndExit(start);
             assertThat(start.news().get(0)).contains("Cannot open the database", "quarkus.datasource.jdbc.url",
                     "QUARKUS_DATASOURCE_JDBC_URL");
+        }
+    }
+
+    @Test
+    void aFastAgiPortInUseSaysWhichSettingToChange() throws Exception {
+        try (AmiSimulator pbx = new AmiSimulator(AmiSimulatorConfig.builder().user("gateway", "agi-test-secret")
+                .authFailureDelay(Duration.ZERO).acceptAnyQueue().build()).start();
+                ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<String> options = new ArrayList<>(GatewayProcess.amiOptions(pbx.host() + ":" + pbx.port(), "gateway",
+                    "agi-test-secret"));
+            options.addAll(List.of("-Dgateway.agi.enabled=true", "-Dgateway.agi.address=127.0.0.1",
+                    "-Dgateway.agi.port=" + taken.getLocalPort()));
+            Exited start = run(options, Map.of());
+
+            assertOneLineAndExit(start);
+            assertThat(start.news().get(0)).contains("FastAGI", "port " + taken.getLocalPort(), "gateway.agi.port",
+                    "GATEWAY_AGI_PORT", "gateway.agi.address");
         }
     }
 

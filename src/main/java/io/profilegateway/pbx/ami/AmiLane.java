@@ -39,6 +39,8 @@ final class AmiLane {
             connection.registerUserEventClass(ProfileSwitchEvent.class);
             connection.registerUserEventClass(CallForwardEvent.class);
             connection.registerUserEventClass(PresenceStateChangeEvent.class);
+            connection.registerUserEventClass(DeviceStateChangeEvent.class); // in place of asterisk-java's own
+            connection.registerUserEventClass(DeviceStateListCompleteEvent.class);
         }
         connection.addEventListener(listener);
         events = hearsEvents ? "on" : "off";

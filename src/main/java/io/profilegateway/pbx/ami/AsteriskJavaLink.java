@@ -30,7 +30,6 @@ import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CommandAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
 import org.asteriskjava.manager.event.ConnectEvent;
-import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
@@ -68,6 +67,8 @@ public final class AsteriskJavaLink implements AmiLink {
     private volatile boolean everConnected;
     /** Set once Asterisk refused the {@code Command} action (the AMI user lacks {@code write = command}). */
     private volatile boolean commandRefused;
+    /** Set once a {@code DeviceStateList} failed (told once). */
+    private volatile boolean deviceStateListRefused;
 
     private record Pending(long deadline, Consumer<AmiReply> callback, AtomicBoolean done) {
         void complete(AmiReply reply) {
@@ -113,6 +114,7 @@ public final class AsteriskJavaLink implements AmiLink {
             LOG.infof("AMI %s: connected to %s:%d (%s) with %d connection(s)", server, connection.getHostname(),
                     connection.getPort(), connection.getVersion(), lanes.size());
             publish(new PbxEvent.Connected(server));
+            listDeviceStates();
         } catch (AuthenticationFailedException e) {
             if (!everConnected) {
                 refused.accept(server, e.getMessage());
@@ -270,6 +272,43 @@ public final class AsteriskJavaLink implements AmiLink {
         return entries;
     }
 
+    /**
+     * After every (re)connect: Asterisk's current device states ({@code DeviceStateList}), published as one
+     * {@link PbxEvent.DeviceStatesListed}, so calls that started (or ended) while no link was there are seen. An
+     * Asterisk that refuses the action (no {@code res_manager_devicestate}, or the AMI user lacks {@code read = call})
+     * is told once; live changes still come.
+     */
+    private void listDeviceStates() {
+        CompletableFuture<Map<String, String>> result = new CompletableFuture<>();
+        try {
+            connection.sendEventGeneratingAction(new DeviceStateListAction(), events -> {
+                if (events.getResponse() == null || events.getResponse() instanceof ManagerError) {
+                    result.completeExceptionally(new IllegalStateException(events.getResponse() == null
+                            ? "no answer" : events.getResponse().getMessage()));
+                    return;
+                }
+                Map<String, String> states = new HashMap<>();
+                events.getEvents().forEach(event -> {
+                    if (event instanceof DeviceStateChangeEvent entry && entry.getDevice() != null) {
+                        states.put(entry.getDevice(), entry.getState() == null ? "UNKNOWN" : entry.getState());
+                    }
+                });
+                result.complete(states);
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
+        within(result, "DeviceStateList").whenComplete((states, failure) -> {
+            if (failure == null) {
+                publish(new PbxEvent.DeviceStatesListed(server, Map.copyOf(states)));
+            } else if (!deviceStateListRefused) {
+                deviceStateListRefused = true;
+                LOG.infof("AMI %s: Asterisk did not list its device states (%s): calls already running when the link"
+                        + " came up are seen from their next change on", server, failure.getMessage());
+            }
+        });
+    }
+
     @Override
     public CompletionStage<Map<String, Map<String, QueueSeat>>> readQueues() {
         CompletableFuture<Map<String, Map<String, QueueSeat>>> result = new CompletableFuture<>();
@@ -338,7 +377,7 @@ public final class AsteriskJavaLink implements AmiLink {
             headers.put("Target", forward.getTarget() == null ? "" : forward.getTarget());
             headers.values().removeIf(java.util.Objects::isNull);
             publish(new PbxEvent.UserEventReceived(server, "CallForward", headers));
-        } else if (event instanceof DeviceStateChangeEvent change) {
+        } else if (event instanceof DeviceStateChangeEvent change && !change.isListed()) {
             publish(new PbxEvent.DeviceStateChanged(server, change.getDevice(), change.getState()));
         } else if (event instanceof ProfileSwitchEvent request) {
             Map<String, String> headers = new HashMap<>();
@@ -365,6 +404,7 @@ public final class AsteriskJavaLink implements AmiLink {
         if (isConnected()) {
             LOG.infof("AMI %s: reconnected", server);
             publish(new PbxEvent.Connected(server));
+            listDeviceStates();
         }
     }
 

@@ -192,6 +192,17 @@ public final class SimulatedPbx {
     }
 
     /**
+     * @return every cached device state, as {@code DeviceStateList} reports them (device → state name)
+     */
+    public java.util.SortedMap<String, String> cachedDeviceStates() {
+        synchronized (lock) {
+            java.util.SortedMap<String, String> all = new java.util.TreeMap<>();
+            devices.forEach((device, state) -> all.put(device, state.name()));
+            return all;
+        }
+    }
+
+    /**
      * @param provider a presence provider, e.g. {@code CustomPresence:1001}
      * @return its presence ({@link Presence#NOT_SET} when never set), or {@code null} when it is not a
      *         {@code CustomPresence:} provider (Asterisk: invalid provider)

@@ -3,7 +3,8 @@ package io.profilegateway.pbx.simulator;
 import java.util.Map;
 
 /**
- * {@code Setvar}, {@code Getvar}, {@code PresenceState} and {@code ExtensionState}, answered as Asterisk 22 does.
+ * {@code Setvar}, {@code Getvar}, {@code PresenceState}, {@code ExtensionState} and {@code DeviceStateList}, answered
+ * as Asterisk 22 does.
  * The simulator has no channels, so any {@code Channel} header names a channel that does not exist.
  */
 final class StateActions {
@@ -22,6 +23,7 @@ final class StateActions {
         handlers.put("getvar", a::getvar);
         handlers.put("presencestate", a::presenceState);
         handlers.put("extensionstate", a::extensionState);
+        handlers.put("devicestatelist", a::deviceStateList);
     }
 
     private boolean setvar(AmiSession session, AmiMessage action) {
@@ -111,6 +113,22 @@ final class StateActions {
                 .add("Hint", hint == null ? "" : hint)
                 .add("Status", status)
                 .add("StatusText", ExtensionStates.text(status)));
+        return true;
+    }
+
+    /**
+     * Every cached device state as res_manager_devicestate answers it: the list ack, one {@code DeviceStateChange} per
+     * device with the ActionID right after the event name and no {@code Privilege} header (the cache's own AMI blob,
+     * not a broadcast event), then {@code DeviceStateListComplete} with the count.
+     */
+    private boolean deviceStateList(AmiSession session, AmiMessage action) {
+        Map<String, String> states = sim.pbx().cachedDeviceStates();
+        session.listAck(action, "Device State Changes will follow");
+        states.forEach((device, state) -> session.reply(AmiMessage.event("DeviceStateChange")
+                .addIfPresent("ActionID", action.value("ActionID"))
+                .add("Device", device)
+                .add("State", state)));
+        session.listComplete(action, "DeviceStateListComplete", states.size());
         return true;
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.profilegateway.pbx.PbxEvent;
 import io.profilegateway.pbx.PbxEventTap;
+import io.profilegateway.pbx.PbxReconciler;
 import io.profilegateway.profile.PresenceType;
 import io.profilegateway.switching.DesiredStateChanged;
 import io.quarkus.runtime.ShutdownEvent;
@@ -36,6 +37,12 @@ import org.jboss.logging.Logger;
  * within a few milliseconds go together as {@code $batch}es of 20, inside {@link WriteBudget}; Graph failures pause all
  * writes (Retry-After, else backoff) and are logged once. Everything runs on one thread. Off unless
  * {@code gateway.graph.publish.enabled} and a tenant is configured.
+ * <p>
+ * In a cluster a user's presence is written only by the node that holds his Asterisk server's AMI link
+ * ({@link PbxReconciler#holdsLink}); a node that gains a link reads the server's users at once and, from the
+ * {@code DeviceStateList} of every (re)connect, the calls already running, so it sets them again (it cannot know how
+ * long the former holder's session has left) and clears them when they end. A node that loses a link forgets those
+ * users without clearing: their sessions belong to the new holder now.
  */
 @ApplicationScoped
 public class PresencePublisher {
@@ -58,6 +65,9 @@ public class PresencePublisher {
 
     @Inject
     PbxEventTap tap;
+
+    @Inject
+    PbxReconciler links;
 
     @Inject
     MeterRegistry registry;
@@ -127,9 +137,40 @@ public class PresencePublisher {
     }
 
     private void onPbxEvent(PbxEvent event) {
-        if (running && event instanceof PbxEvent.DeviceStateChanged change && change.device() != null) {
-            long at = System.nanoTime();
+        if (!running) {
+            return;
+        }
+        long at = System.nanoTime();
+        if (event instanceof PbxEvent.DeviceStateChanged change && change.device() != null) {
             worker.execute(() -> deviceChanged(change.device(), change.state(), at));
+        } else if (event instanceof PbxEvent.Connected) {
+            worker.execute(this::refreshRoster); // a link gained (or back): its users, before its device states
+        } else if (event instanceof PbxEvent.DeviceStatesListed listed) {
+            worker.execute(() -> devicesListed(listed, at));
+        }
+    }
+
+    /**
+     * A server's device states as the link found them on (re)connect: every device of its users takes the listed
+     * state, or none when not listed, so a call that started or ended while no link was there is seen now.
+     */
+    private void devicesListed(PbxEvent.DeviceStatesListed listed, long at) {
+        Map<String, String> states = new HashMap<>();
+        listed.states().forEach((device, state) -> states.put(device.toLowerCase(Locale.ROOT),
+                state.toUpperCase(Locale.ROOT)));
+        for (PublishedUser user : users.values()) {
+            if (!listed.server().equals(user.server) || user.gone) {
+                continue;
+            }
+            for (String device : user.devices) {
+                String state = states.get(device);
+                if (state == null) {
+                    deviceStates.remove(device);
+                } else {
+                    deviceStates.put(device, state);
+                }
+            }
+            recompute(user, at);
         }
     }
 
@@ -141,7 +182,7 @@ public class PresencePublisher {
         worker.execute(() -> {
             PublishedUser user = users.get(change.userId());
             if (user == null) {
-                return; // not (yet) known with an Entra id: the next roster refresh brings him
+                return; // not (yet) known with an Entra id, or his server's link is held elsewhere
             }
             if (change.desired() == null) {
                 user.gone = true;
@@ -179,19 +220,28 @@ public class PresencePublisher {
         }
         long at = System.nanoTime();
         Set<Long> present = new HashSet<>();
+        Set<Long> elsewhere = new HashSet<>();
         for (PublishRoster.Target t : targets) {
+            if (!links.holdsLink(t.server())) {
+                elsewhere.add(t.userId()); // another node holds his server's link: it writes his presence
+                continue;
+            }
             present.add(t.userId());
             PublishedUser user = users.computeIfAbsent(t.userId(), PublishedUser::new);
             unindex(user);
             user.entraId = t.entraId();
+            user.server = t.server();
             user.devices = normalise(t.devices());
             user.dnd = t.dnd();
             user.gone = false;
             index(user);
             recompute(user, at);
         }
-        for (PublishedUser user : users.values()) {
-            if (!present.contains(user.userId) && !user.gone) {
+        for (Iterator<PublishedUser> it = users.values().iterator(); it.hasNext();) {
+            PublishedUser user = it.next();
+            if (elsewhere.contains(user.userId)) {
+                forget(user, it);
+            } else if (!present.contains(user.userId) && !user.gone) {
                 user.gone = true; // his session is cleared, then he is forgotten
                 unindex(user);
                 recompute(user, at);
@@ -242,10 +292,13 @@ public class PresencePublisher {
             return;
         }
         List<PublishedUser> due = new ArrayList<>();
+        Map<String, Boolean> held = new HashMap<>();
         for (Iterator<PublishedUser> it = users.values().iterator(); it.hasNext();) {
             PublishedUser user = it.next();
             if (user.gone && user.sent == null) {
                 it.remove();
+            } else if (user.server != null && !held.computeIfAbsent(user.server, links::holdsLink)) {
+                forget(user, it); // the link went to another node
             } else if (user.entraId != null && user.due(now)) {
                 due.add(user);
             }
@@ -347,6 +400,15 @@ public class PresencePublisher {
 
     private void count(String outcome, int n) {
         registry.counter("gateway.graph.requests", "kind", "publish", "outcome", outcome).increment(n);
+    }
+
+    /**
+     * His server's link is held by another node now: no write for him from here, not even a clear (the session is the
+     * new holder's; what this node set stays known as the gateway's own to its poller).
+     */
+    private void forget(PublishedUser user, Iterator<PublishedUser> it) {
+        unindex(user);
+        it.remove();
     }
 
     private void index(PublishedUser user) {

@@ -1,6 +1,7 @@
 package io.profilegateway.trigger.teams;
 
 import io.profilegateway.profile.PresenceType;
+import io.profilegateway.pbx.PbxServers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -19,11 +20,14 @@ import java.util.Map;
 public class PublishRoster {
 
     /** One user the gateway may set Teams presence for. */
-    record Target(long userId, String entraId, List<String> devices, boolean dnd) {
+    record Target(long userId, String entraId, String server, List<String> devices, boolean dnd) {
     }
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PbxServers servers;
 
     @Transactional
     public List<Target> load() {
@@ -35,11 +39,12 @@ public class PublishRoster {
                 + "and s.user.entraObjectId is not null", Object[].class).getResultList()
                 .forEach(row -> devices.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]));
         List<Target> targets = new ArrayList<>();
-        em.createQuery("select u.id, u.entraObjectId, p.presence from UserState s join s.user u "
+        em.createQuery("select u.id, u.entraObjectId, p.presence, u.pbxServer from UserState s join s.user u "
                 + "join s.activeProfile p where u.entraObjectId is not null and u.extension is not null",
                 Object[].class).getResultList()
                 .forEach(row -> targets.add(new Target((Long) row[0], ((String) row[1]).toLowerCase(Locale.ROOT),
-                        List.copyOf(devices.getOrDefault((Long) row[0], List.of())), row[2] == PresenceType.DND)));
+                        servers.serverOf((String) row[3]), List.copyOf(devices.getOrDefault((Long) row[0], List.of())),
+                        row[2] == PresenceType.DND)));
         return targets;
     }
 }

@@ -16,6 +16,8 @@ final class PublishedUser {
 
     final long userId;
     String entraId;
+    /** The Asterisk server of his devices: only the node holding its AMI link publishes for him. */
+    String server;
     List<String> devices = List.of();
     boolean dnd;
     boolean gone;

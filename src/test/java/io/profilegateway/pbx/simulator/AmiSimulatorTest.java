@@ -226,6 +226,31 @@ class AmiSimulatorTest {
     }
 
     @Test
+    void listsEveryCachedDeviceStateAsResManagerDevicestateDoes() throws IOException {
+        sim.pbx().seedDeviceState("PJSIP/list-1", DeviceState.INUSE);
+        sim.pbx().seedDeviceState("Custom:DNDlist", DeviceState.BUSY);
+        try (AmiTestClient c = loggedIn(false)) {
+            c.send("Action: DeviceStateList", "ActionID: dl");
+            List<AmiMessage> answer = c.readUntilResponse("dl");
+            AmiMessage ack = answer.get(answer.size() - 1);
+            assertThat(ack.get("EventList")).isEqualTo("start");
+            assertThat(ack.get("Message")).isEqualTo("Device State Changes will follow");
+            java.util.Map<String, String> listed = new java.util.HashMap<>();
+            AmiMessage m;
+            while ((m = c.read()).get("Event").equals("DeviceStateChange")) {
+                assertThat(m.get("ActionID")).isEqualTo("dl");
+                assertThat(m.get("Privilege")).as("a cache entry, not a broadcast event").isNull();
+                listed.put(m.get("Device"), m.get("State"));
+            }
+            assertThat(listed).containsEntry("PJSIP/list-1", "INUSE").containsEntry("Custom:DNDlist", "BUSY");
+            assertThat(m.get("Event")).isEqualTo("DeviceStateListComplete");
+            assertThat(m.get("ActionID")).isEqualTo("dl");
+            assertThat(m.get("EventList")).isEqualTo("Complete");
+            assertThat(m.get("ListItems")).isEqualTo(String.valueOf(listed.size()));
+        }
+    }
+
+    @Test
     void astDbTreesMatchCaseInsensitivelyAndSortByKey() throws IOException {
         try (AmiTestClient c = loggedIn(false)) {
             c.action("1", "Action: DBPut", "Family: AMPUSER", "Key: 1001/followme/grplist", "Val: 1001");

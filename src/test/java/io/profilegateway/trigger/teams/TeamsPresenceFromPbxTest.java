@@ -122,6 +122,29 @@ class TeamsPresenceFromPbxTest {
     }
 
     @Test
+    void shouldSeeCallsThatStartedOrEndedWhileTheLinkWasDown() {
+        Person p = person(new TeamsFixture().group);
+        // a call already running when the link comes up: Asterisk's state changes without an event reaching the
+        // gateway; only the DeviceStateList of the reconnect can tell
+        launcher.simulator().pbx().seedDeviceState(p.device(), DeviceState.INUSE);
+        launcher.simulator().dropConnections();
+        await().atMost(WAIT).until(() -> count(p, "setPresence") > 0);
+        JsonNode set = writes(p).get(0).path("body");
+        assertThat(set.path("availability").asText()).isEqualTo("Busy");
+        assertThat(set.path("activity").asText()).isEqualTo("InACall");
+        assertThat(count(p, "clearPresence")).isZero();
+
+        // the call ends while the link is down: the next reconnect's list clears it
+        launcher.simulator().pbx().seedDeviceState(p.device(), DeviceState.NOT_INUSE);
+        pause(Duration.ofMillis(300));
+        assertThat(count(p, "clearPresence")).as("no event told the gateway").isZero();
+        launcher.simulator().dropConnections();
+
+        await().atMost(WAIT).until(() -> count(p, "clearPresence") == 1);
+        assertThat(count(p, "setPresence")).isEqualTo(1);
+    }
+
+    @Test
     void shouldSetDoNotDisturbInADndProfileAndClearItWhenLeft() {
         TeamsFixture f = new TeamsFixture();
         long dnd = createProfile(Map.of("groupIds", List.of(f.group), "presence", "dnd"), List.of(), List.of());
