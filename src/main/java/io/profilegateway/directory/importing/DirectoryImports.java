@@ -40,6 +40,9 @@ public class DirectoryImports {
     FreePbxUsers freePbx;
 
     @Inject
+    PjsipUsers pjsip;
+
+    @Inject
     PbxServers servers;
 
     @Inject
@@ -63,11 +66,11 @@ public class DirectoryImports {
     });
 
     /** Starts reading the server's users; the diff follows in {@link #get} (state PREVIEW). */
-    public ImportView start(Actor actor, String server) {
+    public ImportView start(Actor actor, ImportSource source, String server) {
         requireAdmin(actor);
         servers.requireKnown("server", server);
         String name = servers.serverOf(server);
-        ImportJob job = new ImportJob(ids.incrementAndGet(), name, actor.label(), clock.instant());
+        ImportJob job = new ImportJob(ids.incrementAndGet(), source, name, actor.label(), clock.instant());
         jobs.put(job.id, job);
         jobs.keySet().removeIf(id -> id <= job.id - KEPT);
         worker.execute(() -> read(job));
@@ -96,7 +99,8 @@ public class DirectoryImports {
 
     private void read(ImportJob job) {
         try {
-            FreePbxUsers.Reading reading = freePbx.read(job.server).toCompletableFuture()
+            PbxReading reading = (job.source == ImportSource.PJSIP ? pjsip.read(job.server) : freePbx.read(job.server))
+                    .toCompletableFuture()
                     .get(ami.fullReconcileTimeout().toMillis(), TimeUnit.MILLISECONDS);
             DirectoryDiff.Result diff = QuarkusTransaction.requiringNew()
                     .call(() -> DirectoryDiff.of(job.server, reading.users(), servers));
@@ -158,7 +162,7 @@ public class DirectoryImports {
                 ? new ImportView.Progress(job.changes.size(), job.applied.get(), job.failed.get(),
                         java.util.List.copyOf(job.failures))
                 : null;
-        return new ImportView(job.id, job.server, job.state.name(), job.startedBy, job.startedAt, job.error, counts,
+        return new ImportView(job.id, job.source, job.server, job.state.name(), job.startedBy, job.startedAt, job.error, counts,
                 job.skipped, progress, page, paging.page(), paging.size());
     }
 

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DirectoryImport")
 public record ImportView(
         @Schema(example = "3") long id,
-        @Schema(example = "main") String server,
+        ImportSource source,
+        @Schema(example = "main", description = "the Asterisk server read (not for ENTRA)") String server,
         @Schema(example = "PREVIEW", description = "READING, PREVIEW, APPLYING, DONE or FAILED") String state,
         @Schema(example = "admin") String startedBy,
         Instant startedAt,
