@@ -9,12 +9,14 @@ import io.profilegateway.directory.user.UserDto;
 import io.profilegateway.directory.user.UserService;
 import io.profilegateway.pbx.AmiConfig;
 import io.profilegateway.pbx.PbxServers;
+import io.profilegateway.trigger.teams.GraphDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +45,9 @@ public class DirectoryImports {
     PjsipUsers pjsip;
 
     @Inject
+    GraphDirectory entra;
+
+    @Inject
     PbxServers servers;
 
     @Inject
@@ -69,7 +74,11 @@ public class DirectoryImports {
     public ImportView start(Actor actor, ImportSource source, String server) {
         requireAdmin(actor);
         servers.requireKnown("server", server);
-        String name = servers.serverOf(server);
+        if (source == ImportSource.ENTRA && !entra.configured()) {
+            throw ApiProblem.conflict("graph-not-configured",
+                    "An import from Entra ID needs Microsoft Graph (gateway.graph.tenant-id and credentials)");
+        }
+        String name = source == ImportSource.ENTRA ? null : servers.serverOf(server);
         ImportJob job = new ImportJob(ids.incrementAndGet(), source, name, actor.label(), clock.instant());
         jobs.put(job.id, job);
         jobs.keySet().removeIf(id -> id <= job.id - KEPT);
@@ -98,6 +107,10 @@ public class DirectoryImports {
     }
 
     private void read(ImportJob job) {
+        if (job.source == ImportSource.ENTRA) {
+            readEntra(job);
+            return;
+        }
         try {
             PbxReading reading = (job.source == ImportSource.PJSIP ? pjsip.read(job.server) : freePbx.read(job.server))
                     .toCompletableFuture()
@@ -116,10 +129,36 @@ public class DirectoryImports {
         }
     }
 
+    private void readEntra(ImportJob job) {
+        try {
+            List<GraphDirectory.EntraUser> found = entra.users();
+            DirectoryDiff.Result diff = QuarkusTransaction.requiringNew().call(() -> EntraDiff.of(found));
+            job.changes = diff.changes();
+            job.skipped = diff.skipped();
+            job.state = ImportJob.State.PREVIEW;
+            LOG.infof("Directory import %d from Entra ID: %d user(s), %d change(s), %d skipped", job.id,
+                    found.size(), job.changes.size(), job.skipped.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.error = "interrupted";
+            job.state = ImportJob.State.FAILED;
+        } catch (Exception e) {
+            job.error = "Entra ID could not be read: " + rootMessage(e);
+            job.state = ImportJob.State.FAILED;
+            LOG.infof("Directory import %d from Entra ID failed: %s", job.id, job.error);
+        }
+    }
+
     private void applyAll(ImportJob job, Actor actor) {
         for (ImportChange change : job.changes) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyOne(change, job.server, actor));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (job.source == ImportSource.ENTRA) {
+                        applyEntra(change, actor);
+                    } else {
+                        applyOne(change, job.server, actor);
+                    }
+                });
                 job.applied.incrementAndGet();
             } catch (ApiProblem problem) {
                 job.fail(change, problem.getMessage());
@@ -147,6 +186,28 @@ public class DirectoryImports {
                         u.mobile(), u.entraObjectId(), u.primaryGroupId(), u.groupIds(), u.role(),
                         u.profilePersonal(), u.vip(), change.devices(), u.pbxServer(), u.username(), null, null, null));
                 User.<User>findById(u.id()).importedFromPbx = true;
+            }
+            case GONE -> users.delete(actor, change.userId());
+        }
+    }
+
+    /** Entra never gives PBX state: new users are portal-only, changes touch name, e-mail and Entra id only. */
+    private void applyEntra(ImportChange change, Actor actor) {
+        switch (change.kind()) {
+            case NEW -> {
+                ImportChange.EntraEntry e = change.entra();
+                UserDto created = users.create(actor, new UserDto(null, null, e.displayName(), e.email(), null,
+                        e.entraObjectId(), null, null, null, null, null, List.of(), null, null, null, null, null));
+                User.<User>findById(created.id()).importedFromEntra = true;
+            }
+            case CHANGED -> {
+                ImportChange.EntraEntry e = change.entra();
+                UserDto u = users.get(actor, change.userId());
+                String name = u.extension() != null ? u.displayName() : e.displayName();
+                users.update(actor, u.id(), new UserDto(u.id(), u.extension(), name, e.email(), u.mobile(),
+                        e.entraObjectId(), u.primaryGroupId(), u.groupIds(), u.role(), u.profilePersonal(), u.vip(),
+                        u.devices(), u.pbxServer(), u.username(), null, null, null));
+                User.<User>findById(u.id()).importedFromEntra = true;
             }
             case GONE -> users.delete(actor, change.userId());
         }

@@ -48,7 +48,7 @@ final class ImportJob {
     void fail(ImportChange change, String why) {
         failed.incrementAndGet();
         if (failures.size() < MAX_FAILURES_KEPT) {
-            failures.add(change.kind() + " " + change.extension() + ": " + why);
+            failures.add(change.kind() + " " + change.key() + ": " + why);
         }
     }
 }
