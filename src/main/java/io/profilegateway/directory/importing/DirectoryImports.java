@@ -220,7 +220,8 @@ public class DirectoryImports {
         }
         var page = job.changes.stream().skip((long) paging.page() * paging.size()).limit(paging.size()).toList();
         ImportView.Progress progress = job.state == ImportJob.State.APPLYING || job.state == ImportJob.State.DONE
-                ? new ImportView.Progress(job.changes.size(), job.applied.get(), job.failed.get(),
+                ? new ImportView.Progress(job.changes.size(), job.applied.get() + job.failed.get(), job.applied.get(),
+                        job.failed.get(),
                         java.util.List.copyOf(job.failures))
                 : null;
         return new ImportView(job.id, job.source, job.server, job.state.name(), job.startedBy, job.startedAt, job.error, counts,
