@@ -92,6 +92,15 @@ class PjsipImportTest {
     }
 
     @Test
+    void anAsteriskWithoutEndpointsIsAnEmptyImportNotAFailure() {
+        pbx.pbx().clearEndpoints(); // Asterisk answers "No endpoints found" as an error
+        JsonPath preview = awaitState(start("PJSIP"), "PREVIEW");
+        assertThat(preview.getLong("counts.NEW")).isZero();
+        assertThat(preview.getLong("counts.CHANGED")).isZero();
+        assertThat(preview.getString("error")).isNull();
+    }
+
+    @Test
     void anUnknownSourceIsA400NamingTheField() {
         asAdmin().body(Map.of("source", "LDAP")).post(IMPORTS).then().statusCode(400)
                 .body("violations[0].field", equalTo("source"));
