@@ -27,6 +27,12 @@ public interface AmiLink extends AutoCloseable {
     /** Every queue's members ({@code QueueStatus}): queue → member interface → seat. */
     CompletionStage<Map<String, Map<String, QueueSeat>>> readQueues();
 
+    /**
+     * Every PJSIP endpoint with its AORs and callerid ({@code PJSIPShowEndpoints}, then {@code PJSIPShowEndpoint} for
+     * each); an Asterisk without endpoints gives an empty list.
+     */
+    CompletionStage<java.util.List<PjsipEndpoint>> readEndpoints();
+
     void onEvent(Consumer<PbxEvent> listener);
 
     @Override

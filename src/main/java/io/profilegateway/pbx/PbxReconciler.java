@@ -297,6 +297,13 @@ public class PbxReconciler {
                 .failedFuture(new IllegalStateException("server '" + server + "' is not configured")));
     }
 
+    /** Every PJSIP endpoint of a server, for the directory import; fails as {@link #readTree} does. */
+    public java.util.concurrent.CompletionStage<List<PjsipEndpoint>> readEndpoints(String pbxServer) {
+        String server = servers.serverOf(pbxServer);
+        return sync(server).map(s -> s.link().readEndpoints()).orElseGet(() -> java.util.concurrent.CompletableFuture
+                .failedFuture(new IllegalStateException("server '" + server + "' is not configured")));
+    }
+
     Map<String, ServerSync> syncs() {
         return syncs;
     }

@@ -56,7 +56,7 @@ final class DirectoryDiff {
                         new PbxUser(user.extension, user.displayName, List.copyOf(user.devices))));
             }
         }
-        changes.sort(Comparator.comparing(ImportChange::kind).thenComparing(ImportChange::extension));
+        changes.sort(Comparator.comparing(ImportChange::kind).thenComparing(ImportChange::key));
         return new Result(List.copyOf(changes), List.copyOf(skipped));
     }
 }

@@ -20,8 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DirectoryImportResource {
 
     @Schema(name = "DirectoryImportRequest")
-    public record StartRequest(@Schema(description = "the Asterisk server to read; none = the default server",
-            example = "main") String server) {
+    public record StartRequest(
+            @Schema(description = "where to read the users: FREEPBX_ASTDB (default), PJSIP or ENTRA",
+                    enumeration = {"FREEPBX_ASTDB", "PJSIP", "ENTRA"}, example = "PJSIP") String source,
+            @Schema(description = "the Asterisk server to read (FREEPBX_ASTDB, PJSIP); none = the default server",
+                    example = "main") String server) {
     }
 
     @Inject
@@ -32,10 +35,16 @@ public class DirectoryImportResource {
 
     @POST
     @Operation(summary = "Read the users of a PBX server and show the diff (system admins)",
-            description = "Answers 202 at once in state READING; GET the Location until PREVIEW. Reads FreePBX's "
-                    + "AMPUSER/<ext>/cidname and /device and DEVICE/<id>/dial over AMI; nothing changes yet.")
+            description = "Answers 202 at once in state READING; GET the Location until PREVIEW; nothing changes yet. "
+                    + "FREEPBX_ASTDB reads FreePBX's AMPUSER/<ext>/cidname and /device and DEVICE/<id>/dial over "
+                    + "AMI. PJSIP reads Asterisk's endpoints (PJSIPShowEndpoints, PJSIPShowEndpoint): extension = "
+                    + "the endpoint's name when digits only, else its callerid number; name = the callerid name; "
+                    + "device PJSIP/<endpoint>. ENTRA reads Graph's /users (paged) and matches them to directory "
+                    + "users by e-mail, case-insensitive: name, e-mail and Entra object id; it never creates PBX "
+                    + "state (new users are portal-only). 400 naming the field for an unknown source or server.")
     public Response start(StartRequest body, @Context UriInfo uri) {
-        ImportView view = imports.start(actor.get(), body == null ? null : body.server());
+        ImportView view = imports.start(actor.get(), ImportSource.of(body == null ? null : body.source()),
+                body == null ? null : body.server());
         return Response.accepted(view).location(uri.getAbsolutePathBuilder().path(String.valueOf(view.id())).build())
                 .build();
     }

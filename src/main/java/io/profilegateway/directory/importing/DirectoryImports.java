@@ -9,12 +9,14 @@ import io.profilegateway.directory.user.UserDto;
 import io.profilegateway.directory.user.UserService;
 import io.profilegateway.pbx.AmiConfig;
 import io.profilegateway.pbx.PbxServers;
+import io.profilegateway.trigger.teams.GraphDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -40,6 +42,12 @@ public class DirectoryImports {
     FreePbxUsers freePbx;
 
     @Inject
+    PjsipUsers pjsip;
+
+    @Inject
+    GraphDirectory entra;
+
+    @Inject
     PbxServers servers;
 
     @Inject
@@ -63,11 +71,15 @@ public class DirectoryImports {
     });
 
     /** Starts reading the server's users; the diff follows in {@link #get} (state PREVIEW). */
-    public ImportView start(Actor actor, String server) {
+    public ImportView start(Actor actor, ImportSource source, String server) {
         requireAdmin(actor);
         servers.requireKnown("server", server);
-        String name = servers.serverOf(server);
-        ImportJob job = new ImportJob(ids.incrementAndGet(), name, actor.label(), clock.instant());
+        if (source == ImportSource.ENTRA && !entra.configured()) {
+            throw ApiProblem.conflict("graph-not-configured",
+                    "An import from Entra ID needs Microsoft Graph (gateway.graph.tenant-id and credentials)");
+        }
+        String name = source == ImportSource.ENTRA ? null : servers.serverOf(server);
+        ImportJob job = new ImportJob(ids.incrementAndGet(), source, name, actor.label(), clock.instant());
         jobs.put(job.id, job);
         jobs.keySet().removeIf(id -> id <= job.id - KEPT);
         worker.execute(() -> read(job));
@@ -95,8 +107,13 @@ public class DirectoryImports {
     }
 
     private void read(ImportJob job) {
+        if (job.source == ImportSource.ENTRA) {
+            readEntra(job);
+            return;
+        }
         try {
-            FreePbxUsers.Reading reading = freePbx.read(job.server).toCompletableFuture()
+            PbxReading reading = (job.source == ImportSource.PJSIP ? pjsip.read(job.server) : freePbx.read(job.server))
+                    .toCompletableFuture()
                     .get(ami.fullReconcileTimeout().toMillis(), TimeUnit.MILLISECONDS);
             DirectoryDiff.Result diff = QuarkusTransaction.requiringNew()
                     .call(() -> DirectoryDiff.of(job.server, reading.users(), servers));
@@ -112,10 +129,36 @@ public class DirectoryImports {
         }
     }
 
+    private void readEntra(ImportJob job) {
+        try {
+            List<GraphDirectory.EntraUser> found = entra.users();
+            DirectoryDiff.Result diff = QuarkusTransaction.requiringNew().call(() -> EntraDiff.of(found));
+            job.changes = diff.changes();
+            job.skipped = diff.skipped();
+            job.state = ImportJob.State.PREVIEW;
+            LOG.infof("Directory import %d from Entra ID: %d user(s), %d change(s), %d skipped", job.id,
+                    found.size(), job.changes.size(), job.skipped.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.error = "interrupted";
+            job.state = ImportJob.State.FAILED;
+        } catch (Exception e) {
+            job.error = "Entra ID could not be read: " + rootMessage(e);
+            job.state = ImportJob.State.FAILED;
+            LOG.infof("Directory import %d from Entra ID failed: %s", job.id, job.error);
+        }
+    }
+
     private void applyAll(ImportJob job, Actor actor) {
         for (ImportChange change : job.changes) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> applyOne(change, job.server, actor));
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (job.source == ImportSource.ENTRA) {
+                        applyEntra(change, actor);
+                    } else {
+                        applyOne(change, job.server, actor);
+                    }
+                });
                 job.applied.incrementAndGet();
             } catch (ApiProblem problem) {
                 job.fail(change, problem.getMessage());
@@ -148,6 +191,28 @@ public class DirectoryImports {
         }
     }
 
+    /** Entra never gives PBX state: new users are portal-only, changes touch name, e-mail and Entra id only. */
+    private void applyEntra(ImportChange change, Actor actor) {
+        switch (change.kind()) {
+            case NEW -> {
+                ImportChange.EntraEntry e = change.entra();
+                UserDto created = users.create(actor, new UserDto(null, null, e.displayName(), e.email(), null,
+                        e.entraObjectId(), null, null, null, null, null, List.of(), null, null, null, null, null));
+                User.<User>findById(created.id()).importedFromEntra = true;
+            }
+            case CHANGED -> {
+                ImportChange.EntraEntry e = change.entra();
+                UserDto u = users.get(actor, change.userId());
+                String name = u.extension() != null ? u.displayName() : e.displayName();
+                users.update(actor, u.id(), new UserDto(u.id(), u.extension(), name, e.email(), u.mobile(),
+                        e.entraObjectId(), u.primaryGroupId(), u.groupIds(), u.role(), u.profilePersonal(), u.vip(),
+                        u.devices(), u.pbxServer(), u.username(), null, null, null));
+                User.<User>findById(u.id()).importedFromEntra = true;
+            }
+            case GONE -> users.delete(actor, change.userId());
+        }
+    }
+
     private ImportView view(ImportJob job, Paging paging) {
         Map<ImportChange.Kind, Long> counts = new EnumMap<>(ImportChange.Kind.class);
         for (ImportChange.Kind kind : ImportChange.Kind.values()) {
@@ -155,10 +220,11 @@ public class DirectoryImports {
         }
         var page = job.changes.stream().skip((long) paging.page() * paging.size()).limit(paging.size()).toList();
         ImportView.Progress progress = job.state == ImportJob.State.APPLYING || job.state == ImportJob.State.DONE
-                ? new ImportView.Progress(job.changes.size(), job.applied.get(), job.failed.get(),
+                ? new ImportView.Progress(job.changes.size(), job.applied.get() + job.failed.get(), job.applied.get(),
+                        job.failed.get(),
                         java.util.List.copyOf(job.failures))
                 : null;
-        return new ImportView(job.id, job.server, job.state.name(), job.startedBy, job.startedAt, job.error, counts,
+        return new ImportView(job.id, job.source, job.server, job.state.name(), job.startedBy, job.startedAt, job.error, counts,
                 job.skipped, progress, page, paging.page(), paging.size());
     }
 

@@ -29,10 +29,7 @@ class FreePbxUsers {
     @Inject
     AmiConfig ami;
 
-    record Reading(List<PbxUser> users, List<String> skipped) {
-    }
-
-    CompletionStage<Reading> read(String server) {
+    CompletionStage<PbxReading> read(String server) {
         String ampuser = ami.names().ampuserFamily();
         String device = ami.names().deviceFamily();
         // one family after the other, the second sent off asterisk-java's thread: asterisk-java drops list entries
@@ -41,7 +38,7 @@ class FreePbxUsers {
                 .thenApply(dial -> parse(users, dial)));
     }
 
-    static Reading parse(Map<DbKey, String> ampuser, Map<DbKey, String> devices) {
+    static PbxReading parse(Map<DbKey, String> ampuser, Map<DbKey, String> devices) {
         Map<String, String> names = new TreeMap<>();
         Map<String, String> deviceIds = new TreeMap<>();
         ampuser.forEach((key, value) -> {
@@ -72,10 +69,11 @@ class FreePbxUsers {
                 skipped.add(ext + ": " + why);
             }
         });
-        return new Reading(List.copyOf(users), List.copyOf(skipped));
+        return new PbxReading(List.copyOf(users), List.copyOf(skipped));
     }
 
-    private static String problem(String ext, String name, List<String> devices) {
+    /** Why a PBX entry cannot be a directory user, or null when it can. */
+    static String problem(String ext, String name, List<String> devices) {
         if (!Violations.EXTENSION.matcher(ext).matches()) {
             return "the extension is not digits only";
         }

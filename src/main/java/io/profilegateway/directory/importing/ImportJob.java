@@ -25,6 +25,7 @@ final class ImportJob {
     static final int MAX_FAILURES_KEPT = 100;
 
     final long id;
+    final ImportSource source;
     final String server;
     final String startedBy;
     final Instant startedAt;
@@ -36,8 +37,9 @@ final class ImportJob {
     final AtomicInteger failed = new AtomicInteger();
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-    ImportJob(long id, String server, String startedBy, Instant startedAt) {
+    ImportJob(long id, ImportSource source, String server, String startedBy, Instant startedAt) {
         this.id = id;
+        this.source = source;
         this.server = server;
         this.startedBy = startedBy;
         this.startedAt = startedAt;
@@ -46,7 +48,7 @@ final class ImportJob {
     void fail(ImportChange change, String why) {
         failed.incrementAndGet();
         if (failures.size() < MAX_FAILURES_KEPT) {
-            failures.add(change.kind() + " " + change.extension() + ": " + why);
+            failures.add(change.kind() + " " + change.key() + ": " + why);
         }
     }
 }

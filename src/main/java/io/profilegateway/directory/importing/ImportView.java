@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DirectoryImport")
 public record ImportView(
         @Schema(example = "3") long id,
-        @Schema(example = "main") String server,
+        ImportSource source,
+        @Schema(example = "main", description = "the Asterisk server read (not for ENTRA)") String server,
         @Schema(example = "PREVIEW", description = "READING, PREVIEW, APPLYING, DONE or FAILED") String state,
         @Schema(example = "admin") String startedBy,
         Instant startedAt,
@@ -22,8 +23,9 @@ public record ImportView(
         @Schema(example = "0") int page,
         @Schema(example = "100") int size) {
 
-    @Schema(description = "While and after applying: of total changes, how many are done and how many failed")
-    public record Progress(@Schema(example = "10000") int total, @Schema(example = "4200") int applied,
-            @Schema(example = "0") int failed, List<String> failures) {
+    @Schema(description = "While and after applying (the phase is the state): of total changes, how many are "
+            + "processed, of those applied and failed")
+    public record Progress(@Schema(example = "10000") int total, @Schema(example = "4200") int processed,
+            @Schema(example = "4200") int applied, @Schema(example = "0") int failed, List<String> failures) {
     }
 }

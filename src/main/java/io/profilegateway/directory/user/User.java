@@ -84,6 +84,10 @@ public class User extends PanacheEntityBase {
     @Column(name = "imported_from_pbx")
     public boolean importedFromPbx;
 
+    /** Brought in or matched by a directory import from Entra ID; never gives PBX state (that is the PBX's). */
+    @Column(name = "imported_from_entra")
+    public boolean importedFromEntra;
+
     public String username;
 
     @Column(name = "password_hash")

@@ -8,6 +8,13 @@ import io.profilegateway.pbx.DbKey;
 import io.profilegateway.pbx.PbxEvent;
 import io.profilegateway.pbx.QueueSeat;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.asteriskjava.manager.event.EndpointList;
+import org.asteriskjava.manager.event.EndpointDetail;
+import org.asteriskjava.manager.action.PJSipShowEndpointsAction;
+import org.asteriskjava.manager.action.PJSipShowEndpointAction;
+import io.profilegateway.pbx.PjsipEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -307,6 +314,99 @@ public final class AsteriskJavaLink implements AmiLink {
                         + " came up are seen from their next change on", server, failure.getMessage());
             }
         });
+    }
+
+    /**
+     * {@code PJSIPShowEndpoints} for the endpoints and their AORs, then {@code PJSIPShowEndpoint} for each one's
+     * callerid, {@value #DETAILS_IN_FLIGHT} at a time; every action is sent from the timer thread, never from
+     * asterisk-java's reader thread that delivered the answer before.
+     */
+    @Override
+    public CompletionStage<List<PjsipEndpoint>> readEndpoints() {
+        CompletableFuture<List<EndpointList>> listed = new CompletableFuture<>();
+        try {
+            connection.sendEventGeneratingAction(new PJSipShowEndpointsAction(), events -> {
+                ManagerResponse response = events.getResponse();
+                if (response instanceof ManagerError error) {
+                    if (error.getMessage() != null && error.getMessage().toLowerCase().contains("no endpoints")) {
+                        listed.complete(List.of());
+                    } else {
+                        listed.completeExceptionally(new IllegalStateException("PJSIPShowEndpoints: "
+                                + error.getMessage()));
+                    }
+                    return;
+                }
+                if (response == null) {
+                    listed.completeExceptionally(new IllegalStateException("PJSIPShowEndpoints: no answer"));
+                    return;
+                }
+                listed.complete(events.getEvents().stream().filter(EndpointList.class::isInstance)
+                        .map(EndpointList.class::cast).filter(e -> e.getObjectName() != null).toList());
+            });
+        } catch (Exception e) {
+            listed.completeExceptionally(e);
+        }
+        return within(listed, "PJSIPShowEndpoints").thenComposeAsync(this::withCallerIds, timer);
+    }
+
+    static final int DETAILS_IN_FLIGHT = 8;
+
+    private CompletionStage<List<PjsipEndpoint>> withCallerIds(List<EndpointList> endpoints) {
+        String[] callerIds = new String[endpoints.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger open = new AtomicInteger(
+                Math.min(DETAILS_IN_FLIGHT, endpoints.size()));
+        CompletableFuture<List<PjsipEndpoint>> result = new CompletableFuture<>();
+        Runnable finish = () -> {
+            List<PjsipEndpoint> all = new ArrayList<>();
+            for (int i = 0; i < endpoints.size(); i++) {
+                EndpointList e = endpoints.get(i);
+                List<String> aors = e.getAor() == null || e.getAor().isBlank() ? List.of()
+                        : Arrays.stream(e.getAor().split(",")).map(String::trim).filter(a -> !a.isEmpty())
+                                .toList();
+                all.add(new PjsipEndpoint(e.getObjectName(), aors, callerIds[i]));
+            }
+            result.complete(all);
+        };
+        if (endpoints.isEmpty()) {
+            finish.run();
+            return result;
+        }
+        for (int lane = 0; lane < open.get(); lane++) {
+            detailNext(endpoints, callerIds, next, open, result, finish);
+        }
+        return within(result, "PJSIPShowEndpoint");
+    }
+
+    private void detailNext(List<EndpointList> endpoints, String[] callerIds,
+            AtomicInteger next, AtomicInteger open,
+            CompletableFuture<List<PjsipEndpoint>> result, Runnable finish) {
+        int index = next.getAndIncrement();
+        if (result.isDone()) {
+            return;
+        }
+        if (index >= endpoints.size()) {
+            if (open.decrementAndGet() == 0) {
+                finish.run();
+            }
+            return;
+        }
+        PJSipShowEndpointAction action = new PJSipShowEndpointAction();
+        action.setEndpoint(endpoints.get(index).getObjectName());
+        try {
+            connection.sendEventGeneratingAction(action, events -> {
+                if (events.getResponse() instanceof ManagerError error) {
+                    result.completeExceptionally(new IllegalStateException("PJSIPShowEndpoint "
+                            + action.getEndpoint() + ": " + error.getMessage()));
+                    return;
+                }
+                events.getEvents().stream().filter(EndpointDetail.class::isInstance).map(EndpointDetail.class::cast)
+                        .findFirst().ifPresent(detail -> callerIds[index] = detail.getCallerid());
+                timer.execute(() -> detailNext(endpoints, callerIds, next, open, result, finish));
+            });
+        } catch (Exception e) {
+            result.completeExceptionally(e);
+        }
     }
 
     @Override

@@ -22,6 +22,7 @@ final class ActionDispatcher {
         DbActions.register(handlers, sim);
         QueueActions.register(handlers, sim);
         StateActions.register(handlers, sim);
+        PjsipActions.register(handlers, sim);
     }
 
     /**

@@ -96,6 +96,7 @@ public final class SimulatedPbx {
 
     private final Object lock = new Object();
     private final AstDb db = new AstDb();
+    private final PjsipEndpoints pjsip = new PjsipEndpoints();
     private final Map<String, Queue> queues = new LinkedHashMap<>();
     private final Map<String, DeviceState> devices = new HashMap<>();
     private final Map<String, Presence> presences = new HashMap<>();
@@ -304,10 +305,32 @@ public final class SimulatedPbx {
         }
     }
 
+    /**
+     * Configures a PJSIP endpoint (as pjsip.conf would), for {@code PJSIPShowEndpoints} / {@code PJSIPShowEndpoint}.
+     *
+     * @param name     the endpoint's id, e.g. {@code 1001}
+     * @param aors     its AORs, comma-separated as in pjsip.conf
+     * @param callerid its {@code callerid}, e.g. {@code "Anna Schmidt" <1001>}; null or empty for none
+     */
+    public void seedEndpoint(String name, String aors, String callerid) {
+        List<String> list = aors == null || aors.isBlank() ? List.of()
+                : java.util.Arrays.stream(aors.split(",")).map(String::trim).filter(a -> !a.isEmpty()).toList();
+        pjsip.put(new PjsipEndpoints.Endpoint(name, list, callerid));
+    }
+
+    /** Removes every PJSIP endpoint. */
+    public void clearEndpoints() {
+        pjsip.clear();
+    }
+
     // ---------------------------------------------------------------------------------------- actions (internal)
 
     AstDb db() {
         return db;
+    }
+
+    PjsipEndpoints pjsip() {
+        return pjsip;
     }
 
     AddResult addMember(String queue, String iface, String memberName, String stateInterface, int penalty,

@@ -25,7 +25,7 @@ class FreePbxUsersTest {
                 key("/DEVICE/1001/type"), "fixed",
                 key("/DEVICE/PJSIP/desk-7/user"), "1002");
 
-        FreePbxUsers.Reading reading = FreePbxUsers.parse(ampuser, devices);
+        PbxReading reading = FreePbxUsers.parse(ampuser, devices);
 
         assertThat(reading.users()).containsExactly(
                 new PbxUser("1001", "Anna Schmidt", List.of("PJSIP/1001", "PJSIP/2001")),
@@ -36,7 +36,7 @@ class FreePbxUsersTest {
 
     @Test
     void entriesTheDirectoryWouldRefuseAreSkippedWithTheReason() {
-        FreePbxUsers.Reading reading = FreePbxUsers.parse(Map.of(
+        PbxReading reading = FreePbxUsers.parse(Map.of(
                 key("/AMPUSER/12ab/cidname"), "Letters",
                 key("/AMPUSER/1005/cidname"), "  ",
                 key("/AMPUSER/1006/cidname"), "Line\r\nAction: Originate",

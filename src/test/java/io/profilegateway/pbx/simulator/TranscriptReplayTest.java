@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Replays the transcripts recorded from a real Asterisk 22.10.1 (src/test/resources/ami/*.txt; database-show.txt is
- * derived from Asterisk 22's source instead, see its header) against the simulator
+ * Replays the transcripts recorded from a real Asterisk 22.10.1 (src/test/resources/ami/*.txt; database-show.txt and
+ * pjsip-endpoints.txt are derived from Asterisk 22's source instead, see its header) against the simulator
  * over a raw socket: every client message is sent as recorded, and every message that came back must come back from
  * the simulator in the same order, with the same header names in the same order and the same values.
  *
@@ -66,6 +66,10 @@ class TranscriptReplayTest {
      * </ul>
      */
     private static final Map<String, Consumer<SimulatedPbx>> SEEDS = Map.of(
+            "pjsip-endpoints.txt", pbx -> {
+                pbx.seedEndpoint("1001", "1001", "\"Anna Schmidt\" <1001>");
+                pbx.seedEndpoint("1002", "1002", "");
+            },
             "queues.txt", pbx -> pbx.seedDeviceState("Custom:DND1001", DeviceState.NOT_INUSE),
             "events-on.txt", pbx -> {
                 pbx.seedDeviceState("Custom:DND1001", DeviceState.NOT_INUSE);
@@ -79,7 +83,8 @@ class TranscriptReplayTest {
     static Stream<Arguments> transcripts() throws IOException {
         List<Arguments> args = new ArrayList<>();
         for (String file : List.of("login-failure.txt", "login-md5-version.txt", "ping.txt", "astdb.txt",
-                "queues.txt", "states.txt", "events-on.txt", "originate-dialplan.txt", "database-show.txt")) {
+                "queues.txt", "states.txt", "events-on.txt", "originate-dialplan.txt", "database-show.txt",
+                "pjsip-endpoints.txt")) {
             args.add(Arguments.of(AmiTranscript.load(file)));
         }
         return args.stream();
