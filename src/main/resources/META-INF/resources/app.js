@@ -3,7 +3,7 @@
 import { api, whenSignedOut } from './api.js';
 import { h } from './dom.js';
 import { t, setLanguage } from './i18n.js';
-import { connect, disconnect } from './live.js';
+import { connect, disconnect, on } from './live.js';
 import { renderSignIn } from './signin.js';
 import { renderPresence } from './presence.js';
 import { renderBoard } from './board.js';
@@ -80,4 +80,5 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+on('session-ended', () => { if (session) showSignIn(); });
 start();

@@ -33,6 +33,10 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -164,10 +168,18 @@ public class EventHub {
 
     /** Connects a client; with {@code lastEventId} he first gets what he missed, or a {@code reset} if too much. */
     public void subscribe(Actor actor, SseEventSink sink, Sse sse, Long lastEventId) {
+        subscribe(actor, null, sink, sse, lastEventId);
+    }
+
+    /**
+     * Connects a client whose stream lasts only as long as the web session {@code sessionKey} (null: no session):
+     * see {@link #endSessions}.
+     */
+    public void subscribe(Actor actor, String sessionKey, SseEventSink sink, Sse sse, Long lastEventId) {
         // the first write sends the response head: done here, on the request's thread, before any other thread writes
         sink.send(sse.newEventBuilder().comment("connected").build()).toCompletableFuture().join();
         this.sse = sse;
-        Subscriber s = new Subscriber(actor, sink, sse, config.clientBuffer());
+        Subscriber s = new Subscriber(actor, sessionKey, sink, sse, config.clientBuffer());
         offer(() -> {
             subscribers.add(s);
             audiences.joined(s);
@@ -189,6 +201,36 @@ public class EventHub {
                     return;
                 }
             }
+        });
+    }
+
+    /** The web sessions behind the open streams of this node (read on the dispatcher thread). */
+    public CompletableFuture<Set<String>> sessionKeys() {
+        CompletableFuture<Set<String>> keys = new CompletableFuture<>();
+        offer(() -> keys.complete(subscribers.stream().map(s -> s.sessionKey).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet())));
+        return keys;
+    }
+
+    /**
+     * The web sessions ended (sign-out, expiry, password change, user deleted): each of their streams gets a last
+     * {@code session-ended} event ({@code {"reason": …}}) and then completes.
+     */
+    public void endSessions(Set<String> sessionKeys, String reason) {
+        if (sessionKeys.isEmpty()) {
+            return;
+        }
+        offer(() -> {
+            OutboundSseEvent last = sse == null ? null : sse.newEventBuilder().name("session-ended")
+                    .data(render(Map.of("reason", reason))).build();
+            for (Iterator<Subscriber> it = subscribers.iterator(); it.hasNext();) {
+                Subscriber s = it.next();
+                if (s.sessionKey != null && sessionKeys.contains(s.sessionKey)) {
+                    it.remove();
+                    s.end(last);
+                }
+            }
+            connected = subscribers.size();
         });
     }
 

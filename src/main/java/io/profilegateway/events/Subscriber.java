@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Subscriber {
 
     final Actor actor;
+    /** The web session the stream was opened with ({@code WebSessions}' key), or null (API token, Basic, JWT). */
+    final String sessionKey;
     private final SseEventSink sink;
     private final Sse sse;
     private final int buffer;
@@ -26,8 +28,9 @@ final class Subscriber {
     /** Dropped because he did not read fast enough (not because he went away). */
     volatile boolean tooSlow;
 
-    Subscriber(Actor actor, SseEventSink sink, Sse sse, int buffer) {
+    Subscriber(Actor actor, String sessionKey, SseEventSink sink, Sse sse, int buffer) {
         this.actor = actor;
+        this.sessionKey = sessionKey;
         this.sink = sink;
         this.sse = sse;
         this.buffer = buffer;
@@ -55,6 +58,16 @@ final class Subscriber {
             }
         });
         return true;
+    }
+
+    /** Sends a last event and then completes the stream (whether or not the event could be written). */
+    void end(OutboundSseEvent last) {
+        if (closed || sink.isClosed()) {
+            closed = true;
+            return;
+        }
+        closed = true;
+        sink.send(last).whenComplete((ok, failure) -> close());
     }
 
     void close() {
