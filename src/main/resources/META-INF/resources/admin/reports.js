@@ -70,18 +70,23 @@ export async function renderReports(body) {
     return q;
   }
 
+  let asked = 0;
   async function show() {
     clearProblems(form);
     const q = query();
+    const mine = ++asked;
     csv.href = `/api/v1/reports/agent-states?${q}&format=csv`;
     let report;
     try {
       report = await api(`/api/v1/reports/agent-states?${q}`);
     } catch (e) {
+      if (mine !== asked) return;
       result.replaceChildren();
       showProblem(form, e);
       return;
     }
+    if (mine !== asked) return; // a later query is under way: only its answer is shown
+    result.dataset.query = q.toString();
     if (report.rows.length === 0) {
       result.replaceChildren(h('p', { id: 'report-empty' }, t('noReportData')));
       return;

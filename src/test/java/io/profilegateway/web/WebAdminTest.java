@@ -310,7 +310,7 @@ class WebAdminTest {
             b.open("#/admin/reports");
             new Select(b.find("#report-team")).selectByValue(Long.toString(teamId));
             b.find("#report-show").click();
-            b.until(d -> b.present("#chart-reasons .bar[data-key='lunch']"));
+            b.until(d -> b.present("#report[data-query*='team=" + teamId + "'] #chart-reasons .bar[data-key='lunch']"));
             long paused = Long.parseLong(b.attribute("#chart-states .bar[data-key='PAUSED']", "data-seconds"));
             long available = Long.parseLong(b.attribute("#chart-states .bar[data-key='AVAILABLE']",
                     "data-seconds"));
