@@ -3,11 +3,11 @@
 import { api, whenSignedOut } from './api.js';
 import { h } from './dom.js';
 import { t, setLanguage } from './i18n.js';
-import { connect, disconnect } from './live.js';
+import { connect, disconnect, on } from './live.js';
 import { renderSignIn } from './signin.js';
 import { renderPresence } from './presence.js';
 import { renderBoard } from './board.js';
-import { renderAdmin, mayAdminister } from './admin/admin.js';
+import { renderAdmin, mayAdminister, adminHome } from './admin/admin.js';
 
 const main = document.getElementById('main');
 const header = document.getElementById('header');
@@ -43,9 +43,9 @@ function showSignIn() {
 }
 
 function renderHeader() {
-  const link = (hash, label) => h('a', { href: hash, dataset: { nav: hash } }, label);
+  const link = (hash, label, nav = hash) => h('a', { href: hash, dataset: { nav } }, label);
   const items = [link('#/presence', t('navPresence')), link('#/board', t('navBoard'))];
-  if (mayAdminister(session.me)) items.push(link('#/admin/profiles', t('navAdmin')));
+  if (mayAdminister(session.me)) items.push(link(adminHome(session.me), t('navAdmin'), '#/admin'));
   header.replaceChildren(
     h('h1', {}, t('appName')),
     h('nav', { 'aria-label': t('mainNav'), id: 'nav' }, h('ul', {}, items.map((a) => h('li', {}, a)))),
@@ -64,7 +64,7 @@ async function route() {
   cleanup = null;
   const hash = location.hash || '#/presence';
   header.querySelectorAll('[data-nav]').forEach((a) => {
-    const current = hash.startsWith(a.dataset.nav.replace('/profiles', ''));
+    const current = hash.startsWith(a.dataset.nav);
     if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
   const view = hash.startsWith('#/board') ? renderBoard
@@ -80,4 +80,5 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+on('session-ended', () => { if (session) showSignIn(); });
 start();

@@ -36,6 +36,13 @@ const STRINGS = {
     tokenName: 'Token name', tokenShownOnce: 'Copy this token now: it is shown only this once.', created: 'Created',
     forUser: 'User', desired: 'Desired', applied: 'Applied', inSync: 'In sync', outOfSync: 'Out of sync', show: 'Show',
     confirmDelete: 'Delete {0}?', loading: 'Loading…', yes: 'yes', no: 'no', actions: 'Actions',
+    sectionNotAllowed: 'Your role may not use this section (403).', groupBy: 'Group by', byGroup: 'Group',
+    byTeam: 'Team', noTeam: 'No team',
+    adminReports: 'Reports', reportTitle: 'Agent states', reportFilters: 'Filters', allTeamsOption: 'All teams',
+    allUsersOption: 'All users', reportShow: 'Show report', csvDownload: 'Download CSV', perState: 'Time per state',
+    perReason: 'Paused, per reason', noReason: '(no reason)', noReportData: 'No agent states in this window.',
+    state_LOGGED_OUT: 'Logged out', state_AVAILABLE: 'Available', state_PAUSED: 'Paused', hoursMinutes: '{0} h {1} min',
+    chartOf: 'Bar chart: {0}',
   },
   de: {
     appName: 'Profile Gateway', signIn: 'Anmelden', signOut: 'Abmelden', username: 'Benutzername', password: 'Passwort',
@@ -73,6 +80,14 @@ const STRINGS = {
     tokenName: 'Name des Tokens', tokenShownOnce: 'Kopieren Sie das Token jetzt: es wird nur dieses eine Mal gezeigt.', created: 'Angelegt',
     forUser: 'Benutzer', desired: 'Soll', applied: 'Ist', inSync: 'Abgeglichen', outOfSync: 'Nicht abgeglichen', show: 'Zeigen',
     confirmDelete: '{0} löschen?', loading: 'Lädt…', yes: 'ja', no: 'nein', actions: 'Aktionen',
+    sectionNotAllowed: 'Ihre Rolle darf diesen Bereich nicht nutzen (403).', groupBy: 'Gruppieren nach',
+    byGroup: 'Gruppe', byTeam: 'Team', noTeam: 'Ohne Team',
+    adminReports: 'Berichte', reportTitle: 'Agentenstatus', reportFilters: 'Filter', allTeamsOption: 'Alle Teams',
+    allUsersOption: 'Alle Benutzer', reportShow: 'Bericht anzeigen', csvDownload: 'CSV herunterladen',
+    perState: 'Zeit je Status', perReason: 'Pausiert, je Grund', noReason: '(ohne Grund)',
+    noReportData: 'Keine Agentenstatus in diesem Zeitraum.', state_LOGGED_OUT: 'Abgemeldet',
+    state_AVAILABLE: 'Verfügbar', state_PAUSED: 'Pausiert', hoursMinutes: '{0} Std. {1} Min.',
+    chartOf: 'Balkendiagramm: {0}',
   },
 };
 

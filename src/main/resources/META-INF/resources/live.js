@@ -1,5 +1,7 @@
 // The one live event stream of the page (GET /api/v1/events). EventSource reconnects by itself and sends
-// Last-Event-ID; a 'reset' event means events were missed, so listeners reload what they show.
+// Last-Event-ID; a 'reset' event means events were missed, so listeners reload what they show. 'session-ended' is
+// the stream's last event when the session behind it ended (sign-out elsewhere, expiry, password change): the page
+// closes the stream and shows the sign-in.
 let source = null;
 const listeners = new Map();
 const stateListeners = new Set();
@@ -7,7 +9,7 @@ const stateListeners = new Set();
 export function connect() {
   if (source) return;
   source = new EventSource('/api/v1/events');
-  for (const type of ['profile', 'pbx-sync', 'office', 'reset']) {
+  for (const type of ['profile', 'pbx-sync', 'office', 'reset', 'session-ended']) {
     source.addEventListener(type, (e) => {
       const data = e.data ? JSON.parse(e.data) : null;
       (listeners.get(type) || new Set()).forEach((fn) => fn(data));

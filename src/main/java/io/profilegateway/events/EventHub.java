@@ -33,6 +33,10 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -167,12 +171,16 @@ public class EventHub {
 
     // ---- clients
 
-    /** Connects a client; with {@code lastEventId} he first gets what he missed, or a {@code reset} if too much. */
-    public void subscribe(Actor actor, SseEventSink sink, Sse sse, HttpServerResponse response, Long lastEventId) {
+    /**
+     * Connects a client; with {@code lastEventId} he first gets what he missed, or a {@code reset} if too much. With a
+     * {@code sessionKey} the stream lasts only as long as that web session (see {@link #endSessions}).
+     */
+    public void subscribe(Actor actor, String sessionKey, SseEventSink sink, Sse sse, HttpServerResponse response,
+            Long lastEventId) {
         // the sink's first write sends the response head (status, content type): done here, on the request's thread,
         // before the dispatcher writes frames to the same response
         sink.send(sse.newEventBuilder().comment("connected").build()).toCompletableFuture().join();
-        Subscriber s = new Subscriber(actor, sink, response, config.clientBuffer());
+        Subscriber s = new Subscriber(actor, sessionKey, sink, response, config.clientBuffer());
         offer(() -> {
             subscribers.add(s);
             audiences.joined(s);
@@ -192,6 +200,34 @@ public class EventHub {
                     return;
                 }
             }
+        });
+    }
+
+    /** The web sessions behind the open streams of this node (read on the dispatcher thread). */
+    public CompletableFuture<Set<String>> sessionKeys() {
+        CompletableFuture<Set<String>> keys = new CompletableFuture<>();
+        offer(() -> keys.complete(subscribers.stream().map(s -> s.sessionKey).filter(Objects::nonNull)
+                .collect(Collectors.toUnmodifiableSet())));
+        return keys;
+    }
+
+    /**
+     * The web sessions ended (sign-out, expiry, password change, user deleted): each of their streams gets a last
+     * {@code session-ended} event ({@code {"reason": …}}) and then completes.
+     */
+    public void endSessions(Set<String> sessionKeys, String reason) {
+        if (sessionKeys.isEmpty()) {
+            return;
+        }
+        offer(() -> {
+            Buffer last = Frames.event(null, "session-ended", render(Map.of("reason", reason)));
+            for (Subscriber s : List.copyOf(subscribers)) {
+                if (s.sessionKey != null && sessionKeys.contains(s.sessionKey)) {
+                    subscribers.remove(s);
+                    s.end(last);
+                }
+            }
+            connected = subscribers.size();
         });
     }
 

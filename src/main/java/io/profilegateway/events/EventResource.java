@@ -3,7 +3,11 @@ package io.profilegateway.events;
 import io.profilegateway.access.CurrentActor;
 import io.profilegateway.common.ApiProblem;
 import io.vertx.core.http.HttpServerResponse;
+import io.profilegateway.web.session.SessionCookieMechanism;
+import io.profilegateway.web.session.SessionStreams;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -32,9 +36,13 @@ public class EventResource {
             + "TEAM_COLLEAGUE and up), 'office' ({groupId, from, to, at}), 'trigger' ({type, edge, profileId, groupId, "
             + "users, failed, at}: a TIME or OFFICE_HOURS trigger fired, for receptionists and up); each with an id. Reconnect with "
             + "Last-Event-ID to get what was missed, or a 'reset' event when it is no longer kept. Comment lines "
-            + "are heartbeats. A client that does not read fast enough is dropped.")
+            + "are heartbeats. A client that does not read fast enough is dropped. A stream opened with the web page's "
+            + "session cookie ends when the session does (sign-out, expiry, password change, user deleted): a last "
+            + "'session-ended' event ({reason}), then the stream completes.")
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
-            @HeaderParam("Last-Event-ID") String lastEventId) {
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @CookieParam(SessionCookieMechanism.COOKIE) String session,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Long last = null;
         if (lastEventId != null && !lastEventId.isBlank()) {
             try {
@@ -43,6 +51,6 @@ public class EventResource {
                 throw ApiProblem.invalid("Last-Event-ID", "must be the id of an event of this stream");
             }
         }
-        hub.subscribe(actor.get(), sink, sse, response, last);
+        hub.subscribe(actor.get(), SessionStreams.keyOf(session, authorization), sink, sse, response, last);
     }
 }

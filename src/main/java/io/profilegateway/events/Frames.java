@@ -13,10 +13,16 @@ final class Frames {
     private Frames() {
     }
 
-    /** {@code id}, {@code event} and one {@code data} line per line of the JSON (which has none, being compact). */
-    static Buffer event(long id, String name, String json) {
+    /**
+     * {@code id} (none when null: the event is for one client and not kept), {@code event} and one {@code data} line
+     * per line of the JSON (which has none, being compact).
+     */
+    static Buffer event(Long id, String name, String json) {
         StringBuilder frame = new StringBuilder(json.length() + name.length() + 40);
-        frame.append("id: ").append(id).append('\n').append("event: ").append(name).append('\n');
+        if (id != null) {
+            frame.append("id: ").append(id).append('\n');
+        }
+        frame.append("event: ").append(name).append('\n');
         for (String line : json.split("\r\n|\r|\n", -1)) {
             frame.append("data: ").append(line).append('\n');
         }

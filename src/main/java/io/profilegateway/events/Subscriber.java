@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Subscriber {
 
     final Actor actor;
+    /** The web session the stream was opened with ({@code WebSessions}' key), or null (API token, Basic, JWT). */
+    final String sessionKey;
     private final SseEventSink sink;
     private final HttpServerResponse response;
     private final int buffer;
@@ -32,8 +34,9 @@ final class Subscriber {
     /** Dropped because he did not read fast enough (not because he went away). */
     volatile boolean tooSlow;
 
-    Subscriber(Actor actor, SseEventSink sink, HttpServerResponse response, int buffer) {
+    Subscriber(Actor actor, String sessionKey, SseEventSink sink, HttpServerResponse response, int buffer) {
         this.actor = actor;
+        this.sessionKey = sessionKey;
         this.sink = sink;
         this.response = response;
         this.buffer = buffer;
@@ -88,6 +91,22 @@ final class Subscriber {
             closed = true;
         }
         return !closed;
+    }
+
+    /** Writes a last frame and then completes the stream (whether or not the frame could be written). */
+    void end(Buffer last) {
+        if (closed || sink.isClosed()) {
+            closed = true;
+            return;
+        }
+        closed = true;
+        queued = null;
+        queuedFrames = 0;
+        try {
+            response.write(last).onComplete(done -> close());
+        } catch (IllegalStateException e) {
+            close();
+        }
     }
 
     void close() {

@@ -22,8 +22,8 @@ public class ColleagueResource {
 
     @GET
     @Operation(summary = "The users the caller may see (as GET /users), each with his active profile cut to what "
-            + "the caller may see of it (as GET /users/{id}/profile; none for a portal-only user); the web page's "
-            + "colleagues board, kept live by the 'profile' events of GET /events")
+            + "the caller may see of it (as GET /users/{id}/profile; none for a portal-only user) and the ids of the teams "
+            + "he is in (from EMPLOYEE on); the web page's colleagues board, grouped by group or team, kept live by the 'profile' events of GET /events")
     public PageResult<ColleagueService.Colleague> list(@QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
         return colleagues.list(actor.get(), Paging.of(page, size));

@@ -2,7 +2,9 @@ package io.profilegateway.switching;
 
 import io.profilegateway.access.AccessPolicy;
 import io.profilegateway.access.Actor;
+import io.profilegateway.access.Sight;
 import io.profilegateway.access.relationship.OwnerFacts;
+import io.profilegateway.access.relationship.Right;
 import io.profilegateway.common.PageResult;
 import io.profilegateway.common.Paging;
 import io.profilegateway.directory.user.UserDto;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The colleagues board: a page of the users the actor may see ({@link UserService#list}), each with his active
@@ -28,8 +31,12 @@ public class ColleagueService {
     @Inject
     AccessPolicy access;
 
-    /** A user with his presence (null for a portal-only user, who has none). */
-    public record Colleague(UserDto user, PresenceView presence) {
+    /** A user with his presence (null for a portal-only user, who has none) and his teams. */
+    @Schema(name = "Colleague")
+    public record Colleague(UserDto user, PresenceView presence,
+            @Schema(description = "the teams (ids, as GET /teams) his desired state holds him in, logged in or "
+                    + "paused; shown from EMPLOYEE on (as the profile name), else empty", example = "[5, 8]")
+            List<Long> teamIds) {
     }
 
     @Transactional
@@ -42,8 +49,13 @@ public class ColleagueService {
         AccessPolicy.Sights sights = access.sights(actor);
         List<Colleague> items = page.items().stream().map(u -> {
             UserState state = states.get(u.id());
-            return new Colleague(u, state == null ? null
-                    : PresenceView.of(state).cutFor(sights.of(OwnerFacts.of(state.user))));
+            if (state == null) {
+                return new Colleague(u, null, List.of());
+            }
+            Sight sight = sights.of(OwnerFacts.of(state.user));
+            List<Long> teamIds = sight.may(Right.SEE_GENERAL_PRESENCE)
+                    ? state.teams.stream().map(m -> m.team.id).sorted().toList() : List.of();
+            return new Colleague(u, PresenceView.of(state).cutFor(sight), teamIds);
         }).toList();
         return new PageResult<>(items, page.page(), page.size(), page.total());
     }

@@ -20,15 +20,19 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * CSRF for the web page: a double-submit token. A state-changing request that carries the session cookie
- * (and no Authorization header: Basic and bearer clients are not browsers' ambient credentials), and every sign-in
- * POST, must send the value of the pgw_csrf cookie in the X-CSRF-Token header, else 403. Every response hands out pgw_csrf if missing.
+ * CSRF for the web page: a double-submit token. A state-changing request that carries a session cookie, the local
+ * {@code pgw_session} or the Microsoft sign-in's {@code q_session} (SameSite=Lax, so a top-level cross-site POST
+ * would carry it), and no Authorization header (Basic and bearer clients are not browsers' ambient credentials), and
+ * every sign-in POST, must send the value of the pgw_csrf cookie in the X-CSRF-Token header, else 403. Every response
+ * hands out pgw_csrf if missing.
  */
 @Provider
 @PreMatching
 public class CsrfFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     public static final String SESSION = SessionCookieMechanism.COOKIE;
+    /** Quarkus OIDC's code-flow session cookie: {@code q_session}, with a tenant suffix or split into chunks. */
+    public static final String OIDC_SESSION = "q_session";
     /** The sign-in POST is checked even without a session (login CSRF: a foreign page signing the browser in). */
     private static final String SIGN_IN = "/login";
     public static final String COOKIE = "pgw_csrf";
@@ -43,7 +47,7 @@ public class CsrfFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         boolean signIn = SIGN_IN.equals(request.getUriInfo().getPath());
         boolean cookieAuthenticated = request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-                && request.getCookies().containsKey(SESSION);
+                && request.getCookies().keySet().stream().anyMatch(CsrfFilter::isSessionCookie);
         if (!signIn && !cookieAuthenticated) {
             return;
         }
@@ -54,6 +58,10 @@ public class CsrfFilter implements ContainerRequestFilter, ContainerResponseFilt
             request.abortWith(ProblemMapper.problem(new ApiProblem(403, "csrf-token-missing",
                     "The X-CSRF-Token header must carry the value of the pgw_csrf cookie")));
         }
+    }
+
+    static boolean isSessionCookie(String name) {
+        return name.equals(SESSION) || name.startsWith(OIDC_SESSION);
     }
 
     @Override

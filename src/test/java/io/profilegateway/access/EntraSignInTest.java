@@ -288,7 +288,18 @@ class EntraSignInTest {
                 .body("role", equalTo("MANAGER"))
                 .body("name", equalTo(user.get("username")))
                 .body("viaToken", equalTo(false));
-        given().header("Cookie", session).body(Map.of("profileId", 2)).contentType(ContentType.JSON)
+
+        // 4. a write with the SameSite=Lax session cookie needs the double-submit CSRF token (a bearer JWT does not)
+        String csrf = given().get("/login/options").then().extract().cookie(io.profilegateway.web.CsrfFilter.COOKIE);
+        assertProblem(given().header("Cookie", session).body(Map.of("profileId", 2)).contentType(ContentType.JSON)
+                .put("/api/v1/users/" + id(user) + "/profile").then().extract(), 403, "csrf-token-missing");
+        assertProblem(given().header("Cookie", session + "; pgw_csrf=" + csrf).header("X-CSRF-Token", "forged")
+                .body(Map.of("profileId", 2)).contentType(ContentType.JSON)
+                .put("/api/v1/users/" + id(user) + "/profile").then().extract(), 403, "csrf-token-missing");
+        given().header("Cookie", session).get("/api/v1/users/" + id(user) + "/profile").then().statusCode(200)
+                .body("source", org.hamcrest.Matchers.not(equalTo("MANUAL")));
+        given().header("Cookie", session + "; pgw_csrf=" + csrf).header("X-CSRF-Token", csrf)
+                .body(Map.of("profileId", 2)).contentType(ContentType.JSON)
                 .put("/api/v1/users/" + id(user) + "/profile").then().statusCode(200).body("source", equalTo("MANUAL"));
     }
 

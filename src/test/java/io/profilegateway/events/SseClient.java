@@ -25,9 +25,17 @@ final class SseClient implements AutoCloseable {
     private final Thread reader;
 
     SseClient(URI uri, String username, String password, Long lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)));
+        this(HttpRequest.newBuilder(uri).header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8))), lastEventId);
+    }
+
+    /** A stream opened as the web page opens it: with its session cookie. */
+    static SseClient withSession(URI uri, String sessionCookie) throws Exception {
+        return new SseClient(HttpRequest.newBuilder(uri).header("Cookie", "pgw_session=" + sessionCookie), null);
+    }
+
+    private SseClient(HttpRequest.Builder request, Long lastEventId) throws Exception {
+        request.header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
@@ -89,6 +97,12 @@ final class SseClient implements AutoCloseable {
     /** The next event of any name, or null after the timeout. */
     Event nextAny(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether the server completed the stream within the timeout. */
+    boolean endsWithin(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
     }
 
     int comments() {

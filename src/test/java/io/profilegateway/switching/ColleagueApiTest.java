@@ -83,6 +83,29 @@ class ColleagueApiTest {
     }
 
     @Test
+    void aColleagueInTwoTeamsListsBothTeamIdsAndAnExternalViewerNone() {
+        long group = createGroup("Europe/Berlin");
+        Map<String, Object> viewer = createUser("USER", group);
+        Map<String, Object> outsider = createUser("USER", group);
+        Map<String, Object> agent = createUser("USER", group);
+        level(agent, outsider, "EXTERNAL");
+        String support = io.profilegateway.testing.Api.createTeam(group);
+        String sales = io.profilegateway.testing.Api.createTeam(group);
+        long twoTeams = io.profilegateway.testing.Api.createProfile(List.of(
+                io.profilegateway.testing.Api.action("TEAM_LOGIN", "team", support),
+                io.profilegateway.testing.Api.action("TEAM_LOGIN", "team", sales)), List.of());
+        io.profilegateway.testing.Api.switchTo(id(agent), twoTeams).statusCode(200);
+        List<Map<String, Object>> teams = asAdmin().get("/api/v1/teams").then().statusCode(200).extract().jsonPath()
+                .getList("");
+        List<Integer> expected = teams.stream().filter(t -> support.equals(t.get("name")) || sales.equals(t.get("name")))
+                .map(t -> ((Number) t.get("id")).intValue()).sorted().toList();
+
+        assertThat(entryOf(colleagues(viewer), id(agent)).get("teamIds")).isEqualTo(expected);
+        assertThat(entryOf(colleagues(viewer), id(viewer)).get("teamIds")).isEqualTo(List.of());
+        assertThat(entryOf(colleagues(outsider), id(agent)).get("teamIds")).as("EXTERNAL: no teams").isEqualTo(List.of());
+    }
+
+    @Test
     void aBadPageSizeIsA400NamingTheField() {
         JsonPath problem = asAdmin().get("/api/v1/colleagues?size=0").then().statusCode(400).extract().jsonPath();
         assertThat(problem.getString("violations[0].field")).isEqualTo("size");

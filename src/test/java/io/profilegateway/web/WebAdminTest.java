@@ -238,4 +238,98 @@ class WebAdminTest {
         assertThat(admin.find("#pbx-compare").getText()).contains("PJSIP/" + carl.get("username"));
         admin.screenshot("pbx-state");
     }
+
+    // ---- the menu by role, and the agent-state report
+
+    private static Object fetchStatus(Browser b, String method, String path) {
+        return b.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/api.js').then(m => m.api(arguments[1], {method: arguments[0], body: arguments[0] === 'GET'"
+                + " ? undefined : {name: 'x', assignment: 'ADMIN', presence: 'away'}})).then(() => done(200),"
+                + " e => done(e.status));", method, path);
+    }
+
+    @Test
+    void aReceptionistSeesExactlyHisSectionsAndADirectUrlToAnotherIsRefused() {
+        Map<String, Object> receptionist = createUser("RECEPTIONIST", groupId);
+        long adminId = asAdmin().get("/api/v1/me").then().extract().jsonPath().getLong("userId");
+        Browser b = new Browser(base.toString());
+        try {
+            b.signIn((String) receptionist.get("username"), Api.PASSWORD);
+            b.find("#nav a[data-nav='#/admin']").click();
+            b.find("#admin-nav");
+            assertThat(b.driver.findElements(By.cssSelector("#admin-nav a")).stream()
+                    .map(a -> a.getAttribute("data-section")).toList()).containsExactly("groups");
+            assertThat(b.find("#groups-list").isDisplayed()).as("the groups screen with the office override").isTrue();
+            b.screenshot("admin-receptionist");
+
+            for (String section : List.of("profiles", "users", "tokens", "reports")) {
+                b.open("#/admin/" + section);
+                b.until(d -> d.getCurrentUrl().endsWith("#/admin/" + section));
+                assertThat(b.find("#not-allowed").getText()).contains("403");
+            }
+            b.screenshot("admin-receptionist-refused");
+            // the server refuses what those sections would do, whatever the page shows
+            assertThat(((Number) fetchStatus(b, "POST", "/api/v1/profiles")).intValue()).isEqualTo(403);
+            assertThat(((Number) fetchStatus(b, "GET", "/api/v1/users/" + adminId + "/tokens")).intValue())
+                    .isEqualTo(403);
+            assertThat(((Number) fetchStatus(b, "GET", "/api/v1/reports/agent-states?user=" + adminId)).intValue())
+                    .isEqualTo(403);
+        } finally {
+            b.close();
+        }
+    }
+
+    private static long seconds(JsonPath report, String state) {
+        return report.getLong("totals.seconds." + state);
+    }
+
+    @Test
+    void aManagerSeesTheAgentStatesOfHisTeamAsABarChartWithACsvDownload() {
+        long group = Api.createGroup("Europe/Berlin");
+        Map<String, Object> manager = createUser("MANAGER", group);
+        Map<String, Object> agent = createUser("USER", group);
+        String teamName = Api.createTeam(group);
+        long teamId = asAdmin().get("/api/v1/teams").then().extract().jsonPath()
+                .getLong("find { it.name == '" + teamName + "' }.id");
+        long lunch = Api.createProfile(List.of(Api.action("TEAM_LOGIN", "team", teamName),
+                Api.action("TEAM_PAUSE", "team", teamName, "reason", "lunch")), List.of());
+        long back = Api.createProfile(List.of(Api.action("TEAM_UNPAUSE", "team", teamName)), List.of());
+        String report = "/api/v1/reports/agent-states?team=" + teamId;
+        Api.switchTo(id(agent), lunch).statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                seconds(Api.as((String) manager.get("username"), Api.PASSWORD).get(report).then().statusCode(200)
+                        .extract().jsonPath(), "PAUSED") >= 2);
+        Api.switchTo(id(agent), back).statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                seconds(Api.as((String) manager.get("username"), Api.PASSWORD).get(report).then().statusCode(200)
+                        .extract().jsonPath(), "AVAILABLE") >= 1);
+
+        Browser b = new Browser(base.toString());
+        try {
+            b.signIn((String) manager.get("username"), Api.PASSWORD);
+            b.open("#/admin/reports");
+            new Select(b.find("#report-team")).selectByValue(Long.toString(teamId));
+            b.find("#report-show").click();
+            b.until(d -> b.present("#report[data-query*='team=" + teamId + "'] #chart-reasons .bar[data-key='lunch']"));
+            long paused = Long.parseLong(b.attribute("#chart-states .bar[data-key='PAUSED']", "data-seconds"));
+            long available = Long.parseLong(b.attribute("#chart-states .bar[data-key='AVAILABLE']",
+                    "data-seconds"));
+            assertThat(paused).isGreaterThanOrEqualTo(2);
+            assertThat(available).isGreaterThanOrEqualTo(1);
+            assertThat(Long.parseLong(b.attribute("#chart-reasons .bar[data-key='lunch']", "data-seconds")))
+                    .isEqualTo(paused);
+            assertThat(Integer.parseInt(b.attribute("#chart-states .bar[data-key='PAUSED'] rect", "width"))).isPositive();
+            assertThat(b.driver.findElements(By.cssSelector("#report-rows tbody tr"))).hasSize(1);
+            assertThat(b.find("#report-rows tbody").getText()).contains((String) agent.get("displayName"), teamName);
+            String href = b.attribute("#report-csv", "href");
+            assertThat(href).contains("team=" + teamId).contains("format=csv");
+            Object csv = b.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.text().then(t => done(r.headers.get('content-type') + '\\n' + t)));",
+                    href);
+            assertThat((String) csv).startsWith("text/csv").contains(",PAUSED,lunch,", teamName);
+            b.screenshot("admin-reports");
+        } finally {
+            b.close();
+        }
+    }
 }

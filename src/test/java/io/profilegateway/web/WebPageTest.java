@@ -232,4 +232,79 @@ class WebPageTest {
         assertThat(((Number) status).intValue()).isEqualTo(403);
         assertThat(admin.driver.findElements(By.cssSelector("#nav a[href^='#/admin']"))).hasSize(1);
     }
+
+    private static String sectionOf(String name) {
+        return "#board section[data-section='" + name + "']";
+    }
+
+    private static List<String> namesIn(Browser b, String section) {
+        return b.driver.findElements(By.cssSelector(section + " .colleague strong")).stream().map(WebElement::getText)
+                .sorted().toList();
+    }
+
+    @Test
+    void theBoardGroupsByTeamWithAUserInTwoTeamsInBothAndKeepsTheChoice() {
+        long group = createGroup("Europe/Berlin"); // language de: the page speaks German
+        Map<String, Object> viewer = createUser("USER", group);
+        Map<String, Object> both = createUser("USER", group);
+        Map<String, Object> one = createUser("USER", group);
+        Map<String, Object> none = createUser("USER", group);
+        String support = Api.createTeam(group);
+        String sales = Api.createTeam(group);
+        Api.switchTo(id(both), createProfile(List.of(action("TEAM_LOGIN", "team", support),
+                action("TEAM_LOGIN", "team", sales)), List.of())).statusCode(200);
+        long supportOnly = createProfile(List.of(action("TEAM_LOGIN", "team", support)), List.of());
+        Api.switchTo(id(one), supportOnly).statusCode(200);
+        String bothName = (String) both.get("displayName");
+        String oneName = (String) one.get("displayName");
+        String noneName = (String) none.get("displayName");
+        Browser b = new Browser(base.toString());
+        try {
+            b.signIn((String) viewer.get("username"), Api.PASSWORD);
+            b.open("#/board");
+            b.find("#board-grouping input[value='group']");
+            assertThat(b.find("#board-grouping input[value='group']").isSelected()).as("by group at first").isTrue();
+            b.find("#board-grouping input[value='team']").click();
+            b.find(sectionOf(support));
+            assertThat(namesIn(b, sectionOf(support))).containsExactlyInAnyOrder(bothName, oneName);
+            assertThat(namesIn(b, sectionOf(sales))).containsExactly(bothName);
+            assertThat(namesIn(b, sectionOf("Ohne Team"))).contains(noneName, (String) viewer.get("displayName"))
+                    .doesNotContain(bothName, oneName);
+            b.screenshot("board-by-team");
+
+            b.driver.navigate().refresh();
+            b.find(sectionOf(support));
+            assertThat(b.find("#board-grouping input[value='team']").isSelected()).as("kept in localStorage").isTrue();
+
+            Api.switchTo(id(none), supportOnly).statusCode(200);
+            b.until(d -> namesIn(b, sectionOf(support)).contains(noneName));
+            assertThat(namesIn(b, sectionOf("Ohne Team"))).doesNotContain(noneName);
+
+            b.find("#board-grouping input[value='group']").click();
+            b.until(d -> !b.present(sectionOf(support)));
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void whenTheSessionEndsElsewhereTheStreamEndsAndThePageShowsTheSignIn() {
+        Map<String, Object> someone = createUser("USER");
+        Browser b = new Browser(base.toString());
+        try {
+            b.signIn((String) someone.get("username"), Api.PASSWORD);
+            b.open("#/board");
+            b.until(d -> "Live".equals(d.findElement(By.id("live-state")).getText()));
+            String session = b.driver.manage().getCookieNamed("pgw_session").getValue();
+            long start = System.nanoTime();
+            io.restassured.RestAssured.given().cookie("pgw_session", session).cookie("pgw_csrf", "t")
+                    .header("X-CSRF-Token", "t").post("/logout").then().statusCode(204);
+
+            b.find("#signin input[name=username]");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            b.screenshot("session-ended-sign-in");
+        } finally {
+            b.close();
+        }
+    }
 }

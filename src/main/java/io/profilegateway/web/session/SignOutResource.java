@@ -18,15 +18,19 @@ public class SignOutResource {
     @Inject
     WebSessions sessions;
 
+    @Inject
+    SessionStreams streams;
+
     @Context
     HttpServerRequest http;
 
     @POST
-    @Operation(summary = "Sign out of the web page: 204, the session ends and its cookie is cleared. Needs the "
+    @Operation(summary = "Sign out of the web page: 204, the session ends, its cookie is cleared and its event streams end ('session-ended'). Needs the "
             + "X-CSRF-Token header equal to the pgw_csrf cookie")
     public Response signOut(@CookieParam(SessionCookieMechanism.COOKIE) String session) {
         if (session != null && !session.isEmpty()) {
             sessions.close(session);
+            streams.signedOut(session);
         }
         return Response.noContent().cookie(SignInResource.cookie("", http)).build();
     }

@@ -16,6 +16,13 @@ public interface WebConfig {
     @WithDefault("7d")
     Duration sessionMaxAge();
 
+    /**
+     * How often the web sessions behind open event streams are checked: a stream whose session ended (sign-out on
+     * another node, expiry, password change, user deleted) gets {@code session-ended} and completes.
+     */
+    @WithDefault("2s")
+    Duration streamSessionCheck();
+
     /** Wrong passwords for one user name within {@link #signInWindow()} before further tries are refused (429). */
     @WithDefault("5")
     int signInAttempts();

@@ -18,7 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The web page's sessions, kept in the database so that every node of a cluster accepts every session with no shared
@@ -35,6 +40,11 @@ public class WebSessions {
             + "AND u.credentials_version = s.credentials_version AND u.password_hash IS NOT NULL "
             + "LEFT JOIN user_group_member m ON m.user_id = u.id "
             + "WHERE s.id_hash = ? AND s.expires_at > ? AND s.last_seen > ?";
+
+    private static final String STILL_VALID = "SELECT s.id_hash FROM web_session s JOIN app_user u ON u.id = s.user_id "
+            + "AND u.credentials_version = s.credentials_version AND u.password_hash IS NOT NULL "
+            + "WHERE s.expires_at > ? AND s.last_seen > ? AND s.id_hash IN ";
+    private static final int CHECK_BATCH = 500;
 
     /** last_seen is written at most this often per session, not on every request. */
     private static final Duration TOUCH = Duration.ofMinutes(1);
@@ -97,6 +107,42 @@ public class WebSessions {
         } catch (SQLException e) {
             throw new PersistenceException("reading the web session failed", e);
         }
+    }
+
+    /**
+     * Which of these sessions (by the hashes {@link #keyOf} gives) still count, without noting a use: an open event
+     * stream is no use of its session, so that idle expiry ends it too.
+     */
+    public Set<String> stillValid(Collection<String> keys) {
+        Instant now = clock.instant();
+        Set<String> valid = new HashSet<>();
+        List<String> all = List.copyOf(keys);
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += CHECK_BATCH) {
+                List<String> batch = all.subList(from, Math.min(all.size(), from + CHECK_BATCH));
+                String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement query = connection.prepareStatement(STILL_VALID + "(" + marks + ")")) {
+                    query.setObject(1, at(now));
+                    query.setObject(2, at(now.minus(config.sessionTimeout())));
+                    for (int i = 0; i < batch.size(); i++) {
+                        query.setString(3 + i, batch.get(i));
+                    }
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            valid.add(rows.getString(1));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("reading the web sessions failed", e);
+        }
+        return valid;
+    }
+
+    /** The key a session is known by outside this class (the SHA-256 of the cookie's value, as stored). */
+    public static String keyOf(String sessionId) {
+        return Secrets.sha256(sessionId);
     }
 
     /** Sign-out: the session is gone on every node. */
