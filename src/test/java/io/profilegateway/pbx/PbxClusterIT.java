@@ -12,6 +12,7 @@ import io.profilegateway.bench.GatewayProcess;
 import io.profilegateway.pbx.simulator.AmiSimulator;
 import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
 import io.profilegateway.testing.Api;
+import io.profilegateway.testing.GatewayNodes;
 import io.profilegateway.testing.PostgresTestDatabase;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -21,11 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,7 +50,7 @@ class PbxClusterIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final PostgresTestDatabase postgres = new PostgresTestDatabase();
-    private final Map<String, GatewayProcess> nodes = new LinkedHashMap<>();
+    private final GatewayNodes nodes = new GatewayNodes();
     private final Thread cleanupOnExit = new Thread(this::stopAll);
     private Map<String, String> datasource;
     private AmiSimulator pbx;
@@ -72,7 +68,7 @@ class PbxClusterIT {
         pbx = new AmiSimulator(AmiSimulatorConfig.builder().user("gateway", "cluster-secret").acceptAnyQueue()
                 .authFailureDelay(Duration.ZERO).build()).start();
         for (String node : List.of("node-a", "node-b")) { // one after the other: the first creates the schema
-            nodes.put(node, GatewayProcess.start(JAR, Api.ADMIN_PASSWORD, options(node)));
+            nodes.add(node, GatewayProcess.start(JAR, Api.ADMIN_PASSWORD, options(node)));
         }
         String holder = linkHolder().orElseThrow();
         String other = holder.equals("node-a") ? "node-b" : "node-a";
@@ -81,7 +77,7 @@ class PbxClusterIT {
         assertThat(pbx.loggedInSessionCount()).describedAs("AMI sessions: the holder's only").isEqualTo(1);
 
         // users, and a profile whose redirect target is given at switch time: every switch writes its own value
-        use(holder);
+        nodes.use(holder);
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             users.add(createUser("USER"));
@@ -91,7 +87,7 @@ class PbxClusterIT {
 
         // a live event stream on each node: every switch reaches both, whichever node committed it
         Map<String, Set<Long>> streamed = new LinkedHashMap<>();
-        for (String node : nodes.keySet()) {
+        for (String node : nodes.names()) {
             streamed.put(node, stream(node));
         }
 
@@ -105,12 +101,12 @@ class PbxClusterIT {
         System.out.printf("PBX cluster: commit -> Asterisk holds it, by the link holder's own switches %s ms, by the"
                 + " other node's %s ms%n", millis.get(holder), millis.get(other));
         List<Long> userIds = users.stream().map(Api::id).toList();
-        for (String node : nodes.keySet()) {
+        for (String node : nodes.names()) {
             await().atMost(WAIT).untilAsserted(() -> assertThat(streamed.get(node))
                     .describedAs("users whose switch %s streamed", node).containsAll(userIds));
         }
         for (Map<String, Object> user : users) {
-            for (String node : nodes.keySet()) {
+            for (String node : nodes.names()) {
                 awaitInSyncOn(node, id(user));
             }
         }
@@ -140,7 +136,7 @@ class PbxClusterIT {
                 takeoverMillis, LEASE.toSeconds());
         assertThat(takeoverMillis).describedAs("takeover within the lease time and one renewal")
                 .isLessThanOrEqualTo(LEASE.plus(LEASE.dividedBy(3)).plusSeconds(2).toMillis());
-        use(other);
+        nodes.use(other);
         await().atMost(WAIT).until(() -> readiness(other).contains("connected, reconciled"));
         for (int i = 0; i < USERS; i++) {
             String target = "+4931" + (7000 + i);
@@ -228,17 +224,8 @@ class PbxClusterIT {
         return Files.readString(nodes.get(node).log());
     }
 
-    /** The node whose link lease of server main has not expired. */
     private Optional<String> linkHolder() {
-        try (Connection c = DriverManager.getConnection(datasource.get("quarkus.datasource.jdbc.url"),
-                datasource.get("quarkus.datasource.username"), datasource.getOrDefault("quarkus.datasource.password", ""));
-                PreparedStatement s = c.prepareStatement("select node_id from pbx_link_lease where server = 'main'"
-                        + " and expires_at > now()");
-                ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayNodes.linkHolder(datasource, "main");
     }
 
     private List<String> options(String node) {
@@ -253,19 +240,9 @@ class PbxClusterIT {
         return options;
     }
 
-    private void use(String node) {
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = nodes.get(node).port();
-    }
 
     private void stopAll() {
-        for (GatewayProcess node : nodes.values()) {
-            try {
-                node.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        nodes.killAll();
         if (pbx != null) {
             pbx.stop();
         }

@@ -14,6 +14,7 @@ import io.profilegateway.bench.GatewayProcess;
 import io.profilegateway.pbx.simulator.AmiSimulator;
 import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
 import io.profilegateway.testing.Api;
+import io.profilegateway.testing.GatewayNodes;
 import io.profilegateway.testing.PostgresTestDatabase;
 import io.profilegateway.trigger.teams.GraphWireMock;
 import io.profilegateway.trigger.teams.PollLease;
@@ -57,7 +58,7 @@ class ClusterIT {
 
     private final PostgresTestDatabase postgres = new PostgresTestDatabase();
     private final GraphWireMock graph = new GraphWireMock();
-    private final Map<String, GatewayProcess> nodes = new LinkedHashMap<>();
+    private final GatewayNodes nodes = new GatewayNodes();
     private final Thread cleanupOnExit = new Thread(this::stopAll);
     private AmiSimulator pbx;
     private ClusterDatabase db;
@@ -77,9 +78,9 @@ class ClusterIT {
         pbx = new AmiSimulator(AmiSimulatorConfig.builder().user("gateway", "cluster-secret").acceptAnyQueue()
                 .authFailureDelay(Duration.ZERO).build()).start();
         for (String node : NODES) { // one after the other: the first creates the schema and the admin
-            nodes.put(node, GatewayProcess.start(JAR, Api.ADMIN_PASSWORD, options(node, datasource, graphConfig)));
+            nodes.add(node, GatewayProcess.start(JAR, Api.ADMIN_PASSWORD, options(node, datasource, graphConfig)));
         }
-        use("node-a");
+        nodes.use("node-a");
 
         // the users of the TIME trigger, each in the profile he was created with
         long timeGroup = createGroup("UTC");
@@ -141,7 +142,7 @@ class ClusterIT {
         Set<Integer> deadShards = shards.get(victim);
         assertThat(Instant.now()).describedAs("the kill comes before the end is due").isBefore(until.toInstant());
         nodes.get(victim).kill();
-        use(survivor);
+        nodes.use(survivor);
 
         // Teams: the survivor takes the dead node's leases and switches one of its users
         await().atMost(WAIT).until(() -> db.leases().equals(Map.of(survivor,
@@ -192,10 +193,6 @@ class ClusterIT {
         return options;
     }
 
-    private void use(String node) {
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = nodes.get(node).port();
-    }
 
     private int polledUsers(String node) {
         return RestAssured.given().baseUri(nodes.get(node).baseUrl).get("/q/health/ready").then().extract()
@@ -239,13 +236,7 @@ class ClusterIT {
     }
 
     private void stopAll() {
-        for (GatewayProcess node : nodes.values()) {
-            try {
-                node.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        nodes.killAll();
         if (pbx != null) {
             pbx.stop();
         }

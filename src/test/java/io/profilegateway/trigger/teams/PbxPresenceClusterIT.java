@@ -19,15 +19,10 @@ import io.profilegateway.pbx.simulator.AmiSimulatorConfig;
 import io.profilegateway.pbx.simulator.DeviceState;
 import io.profilegateway.profile.Profile;
 import io.profilegateway.testing.Api;
+import io.profilegateway.testing.GatewayNodes;
 import io.profilegateway.testing.PostgresTestDatabase;
-import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,7 +49,7 @@ class PbxPresenceClusterIT {
 
     private final PostgresTestDatabase postgres = new PostgresTestDatabase();
     private final GraphWireMock graph = new GraphWireMock();
-    private final Map<String, GatewayProcess> nodes = new LinkedHashMap<>();
+    private final GatewayNodes nodes = new GatewayNodes();
     private final Thread cleanupOnExit = new Thread(this::stopAll);
     private Map<String, String> datasource;
     private AmiSimulator pbx;
@@ -73,11 +68,11 @@ class PbxPresenceClusterIT {
         pbx = new AmiSimulator(AmiSimulatorConfig.builder().user("gateway", "cluster-secret").acceptAnyQueue()
                 .authFailureDelay(Duration.ZERO).build()).start();
         for (String node : List.of("node-a", "node-b")) { // one after the other: the first creates the schema
-            nodes.put(node, GatewayProcess.start(JAR, Api.ADMIN_PASSWORD, options(node, graphConfig)));
+            nodes.add(node, GatewayProcess.start(JAR, Api.ADMIN_PASSWORD, options(node, graphConfig)));
         }
         String holder = await().atMost(WAIT).until(this::linkHolder, Optional::isPresent).orElseThrow();
         String other = holder.equals("node-a") ? "node-b" : "node-a";
-        use(other); // the user is created on the node that does not hold the link
+        nodes.use(other); // the user is created on the node that does not hold the link
 
         TeamsFixture teams = new TeamsFixture();
         String entraId = UUID.randomUUID().toString();
@@ -153,17 +148,8 @@ class PbxPresenceClusterIT {
         return n;
     }
 
-    /** The node whose link lease of server main has not expired. */
     private Optional<String> linkHolder() {
-        try (Connection c = DriverManager.getConnection(datasource.get("quarkus.datasource.jdbc.url"),
-                datasource.get("quarkus.datasource.username"), datasource.getOrDefault("quarkus.datasource.password", ""));
-                PreparedStatement s = c.prepareStatement("select node_id from pbx_link_lease where server = 'main'"
-                        + " and expires_at > now()");
-                ResultSet rs = s.executeQuery()) {
-            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayNodes.linkHolder(datasource, "main");
     }
 
     private List<String> options(String node, Map<String, String> graphConfig) {
@@ -189,19 +175,9 @@ class PbxPresenceClusterIT {
         return options;
     }
 
-    private void use(String node) {
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = nodes.get(node).port();
-    }
 
     private void stopAll() {
-        for (GatewayProcess node : nodes.values()) {
-            try {
-                node.kill();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        nodes.killAll();
         if (pbx != null) {
             pbx.stop();
         }
