@@ -193,13 +193,26 @@ class GraphFaultsTest {
         long back = System.currentTimeMillis();
         server().removeStub(server().getStubMappings().stream().filter(m -> m.getPriority() != null
                 && m.getPriority() == 1 && m.getRequest().getUrlPath().equals(TOKEN_PATH)).findFirst().orElseThrow());
+        // the endpoint comes back issuing a token no earlier answer carried
+        server().stubFor(post(urlPathEqualTo(TOKEN_PATH)).atPriority(1).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"token-after-outage\"}")));
         awaitHealth("UP");
-        // recovered through the endpoint that came back: a new token from it, and a poll answered with that token
+        // recovered through the endpoint that came back: a new token from it, and a poll sent with that very token
         List<Long> tokens = server().getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().contains(TOKEN_PATH) && e.getResponse().getStatus() == 200)
                 .map(e -> e.getRequest().getLoggedDate().getTime()).filter(t -> t >= back).sorted().toList();
         assertThat(tokens).as("tokens issued after the endpoint came back").isNotEmpty();
-        assertThat(statusTimes(200)).as("polls answered after the new token").anyMatch(t -> t >= tokens.get(0));
+        assertThat(pollAuthorizations(200, back)).as("Authorization of the polls answered after the outage")
+                .contains("Bearer token-after-outage");
+    }
+
+    /** The Authorization headers of the presence polls answered with {@code status} since {@code since}. */
+    private static List<String> pollAuthorizations(int status, long since) {
+        return server().getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().contains("getPresences"))
+                .filter(e -> e.getResponse().getStatus() == status)
+                .filter(e -> e.getRequest().getLoggedDate().getTime() >= since)
+                .map(e -> e.getRequest().getHeader("Authorization")).toList();
     }
 
     @Test
