@@ -172,21 +172,23 @@ public final class EventsBenchmark {
                             return;
                         }
                         deliveries.open.incrementAndGet();
-                        StringBuilder line = new StringBuilder();
+                        String[] rest = {""};
                         response.handler(buffer -> {
-                            line.append(buffer.toString());
+                            // a buffer may carry many frames: walk its lines, keep the unfinished one
+                            String text = rest[0].isEmpty() ? buffer.toString() : rest[0] + buffer;
+                            int from = 0;
                             int nl;
-                            while ((nl = line.indexOf("\n")) >= 0) {
-                                String l = line.substring(0, nl);
-                                line.delete(0, nl + 1);
-                                if (l.startsWith("data:")) {
-                                    Matcher m = SINCE.matcher(l);
+                            while ((nl = text.indexOf('\n', from)) >= 0) {
+                                if (text.startsWith("data:", from)) {
+                                    Matcher m = SINCE.matcher(text).region(from, nl);
                                     if (m.find()) {
                                         deliveries.add(System.currentTimeMillis() * 1000
                                                 - Instant.parse(m.group(1)).toEpochMilli() * 1000);
                                     }
                                 }
+                                from = nl + 1;
                             }
+                            rest[0] = text.substring(from);
                         });
                         response.endHandler(v -> {
                             deliveries.open.decrementAndGet();
