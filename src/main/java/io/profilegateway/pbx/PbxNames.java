@@ -61,6 +61,7 @@ public class PbxNames {
         if (followMe.ringSeconds() > 0) {
             db.put(followMeKey(ext, "grptime"), Integer.toString(followMe.ringSeconds()));
         }
+        db.put(followMeKey(ext, "prering"), Integer.toString(followMe.preRingSeconds()));
         if (desired.gsm().enabled() && desired.gsm().number() != null) {
             db.put(new DbKey(names.profileFamily(), ext + "/gsm"), desired.gsm().number());
         }
@@ -123,7 +124,7 @@ public class PbxNames {
 
     /**
      * Whether {@code key} is one the gateway owns for {@code extension} (and so may delete). {@code DEVICE/<dev>/user}
-     * belongs to the extension it names; for FollowMe only the three keys the gateway writes count.
+     * belongs to the extension it names; for FollowMe only the four keys the gateway writes count.
      */
     boolean owns(String extension, DbKey key, String value) {
         String family = key.family();
@@ -137,7 +138,8 @@ public class PbxNames {
         }
         if (family.equals(names.ampuserFamily())) {
             return k.equals(extension + "/device") || k.equals(extension + "/followme/ddial")
-                    || k.equals(extension + "/followme/grplist") || k.equals(extension + "/followme/grptime");
+                    || k.equals(extension + "/followme/grplist") || k.equals(extension + "/followme/grptime")
+                    || k.equals(extension + "/followme/prering");
         }
         if (family.equals(names.profileFamily())) {
             return k.equals(extension + "/gsm") || k.equals(extension + "/active");

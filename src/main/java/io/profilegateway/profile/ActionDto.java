@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One step of a chain as the API writes it: {@code type} plus the parameters that type uses. SET_REACHABILITY
- * (enabled), FOLLOW_ME (enabled, targets, ringSeconds), GSM_MODE (enabled), TEAM_LOGIN (team, penalty), TEAM_LOGOUT
+ * (enabled), FOLLOW_ME (enabled, targets, ringSeconds, preRingSeconds), GSM_MODE (enabled), TEAM_LOGIN (team, penalty), TEAM_LOGOUT
  * (team), TEAM_PAUSE (team or none = all, reason), TEAM_UNPAUSE (team or none = all), SET_WORKPLACE (workplace),
  * UNSET_WORKPLACE, SET_REDIRECT (kind, target or "ask"), UNSET_REDIRECT (kind).
  */
@@ -18,6 +18,9 @@ public record ActionDto(
         @Schema(description = "FOLLOW_ME: numbers to ring (digits, +, *, #)", example = "[\"1001\",\"+4930123456\"]")
         List<String> targets,
         @Schema(description = "FOLLOW_ME: 5-300", example = "20") Integer ringSeconds,
+        @Schema(description = "FOLLOW_ME: 0-60 seconds the user's own phones ring before the list (FreePBX's "
+                + "Initial Ring Time; AMPUSER/<ext>/followme/prering); none = unchanged, 7 for a new user",
+                example = "7") Integer preRingSeconds,
         @Schema(description = "team name; TEAM_PAUSE/UNPAUSE: none = all teams", example = "support") String team,
         @Schema(description = "TEAM_LOGIN: 0-1000", example = "0") Integer penalty,
         @Schema(description = "TEAM_PAUSE: pause reason", example = "lunch") String reason,
@@ -30,6 +33,7 @@ public record ActionDto(
 
     static ActionDto of(ActionRow row) {
         return new ActionDto(row.type, row.enabled, row.targets == null ? null : row.targetList(), row.ringSeconds,
+                row.preRingSeconds,
                 row.team == null ? null : row.team.name, row.penalty, row.reason,
                 row.workplace == null ? null : row.workplace.name, row.redirectKind, row.redirectTarget,
                 row.builtIn ? Boolean.TRUE : null);

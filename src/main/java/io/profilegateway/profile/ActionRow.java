@@ -29,6 +29,10 @@ public class ActionRow {
     @Column(name = "ring_seconds")
     public Integer ringSeconds;
 
+    /** FOLLOW_ME: seconds the user's own phones ring before the list (FreePBX's "Initial Ring Time"). */
+    @Column(name = "pre_ring_seconds")
+    public Integer preRingSeconds;
+
     @ManyToOne
     @JoinColumn(name = "team_id")
     public Team team;

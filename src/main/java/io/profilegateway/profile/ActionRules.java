@@ -22,7 +22,7 @@ final class ActionRules {
 
     static {
         ALLOWED.put(ActionType.SET_REACHABILITY, Set.of("enabled"));
-        ALLOWED.put(ActionType.FOLLOW_ME, Set.of("enabled", "targets", "ringSeconds"));
+        ALLOWED.put(ActionType.FOLLOW_ME, Set.of("enabled", "targets", "ringSeconds", "preRingSeconds"));
         ALLOWED.put(ActionType.GSM_MODE, Set.of("enabled"));
         ALLOWED.put(ActionType.TEAM_LOGIN, Set.of("team", "penalty"));
         ALLOWED.put(ActionType.TEAM_LOGOUT, Set.of("team"));
@@ -62,6 +62,7 @@ final class ActionRules {
         given.put("enabled", a.enabled());
         given.put("targets", a.targets());
         given.put("ringSeconds", a.ringSeconds());
+        given.put("preRingSeconds", a.preRingSeconds());
         given.put("team", a.team());
         given.put("penalty", a.penalty());
         given.put("reason", a.reason());
@@ -122,6 +123,8 @@ final class ActionRules {
         }
         v.range(f + ".ringSeconds", a.ringSeconds(), 5, 300);
         row.ringSeconds = a.ringSeconds();
+        v.range(f + ".preRingSeconds", a.preRingSeconds(), 0, 60);
+        row.preRingSeconds = a.preRingSeconds();
     }
 
     private static Team team(Violations v, String f, String name, boolean required) {

@@ -61,6 +61,9 @@ final class ActionApplier {
         if (step.ringSeconds() != null) {
             state.followMeRingSeconds = step.ringSeconds();
         }
+        if (step.preRingSeconds() != null) {
+            state.followMePreRingSeconds = step.preRingSeconds();
+        }
     }
 
     private void gsm(boolean enabled) {

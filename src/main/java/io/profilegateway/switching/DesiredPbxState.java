@@ -28,7 +28,7 @@ public record DesiredPbxState(
         @JsonInclude(JsonInclude.Include.ALWAYS) WorkplaceState workplace,
         Presence presence) {
 
-    public record FollowMe(boolean enabled, List<String> targets, int ringSeconds) {
+    public record FollowMe(boolean enabled, List<String> targets, int ringSeconds, int preRingSeconds) {
     }
 
     public record Gsm(boolean enabled, @Schema(description = "the mobile number calls go to; null when off or unknown")
@@ -61,7 +61,8 @@ public record DesiredPbxState(
                 .toList();
         var profile = state.activeProfile;
         return new DesiredPbxState(state.stateVersion, user.extension, state.reachable, List.copyOf(devices),
-                redirects, new FollowMe(state.followMeEnabled, targets, state.followMeRingSeconds),
+                redirects, new FollowMe(state.followMeEnabled, targets, state.followMeRingSeconds,
+                        state.followMePreRingSeconds),
                 new Gsm(state.gsmEnabled, state.gsmEnabled ? user.mobile : null), teams, workplace,
                 new Presence(profile.presence, profile.id, profile.name));
     }

@@ -38,6 +38,8 @@ import java.util.function.Predicate;
 public class UserState extends PanacheEntityBase {
 
     public static final int DEFAULT_RING_SECONDS = 20;
+    /** FreePBX's default Initial Ring Time of FollowMe. */
+    public static final int DEFAULT_PRE_RING_SECONDS = 7;
 
     @Id
     @Column(name = "user_id")
@@ -98,6 +100,10 @@ public class UserState extends PanacheEntityBase {
 
     @Column(name = "followme_ring_seconds")
     public int followMeRingSeconds = DEFAULT_RING_SECONDS;
+
+    /** Seconds his own phones ring before the FollowMe list (FreePBX's default Initial Ring Time). */
+    @Column(name = "followme_pre_ring_seconds")
+    public int followMePreRingSeconds = DEFAULT_PRE_RING_SECONDS;
 
     @Column(name = "gsm_enabled")
     public boolean gsmEnabled;

@@ -54,6 +54,7 @@ export function chainEditor(name, title, actions, { teams, workplaces }) {
     if (a.type === 'FOLLOW_ME') {
       out.push(input(a, 'targets', f, t('targets'), h('input', { value: (a.targets || []).join(', ') })));
       out.push(input(a, 'ringSeconds', f, t('ringSeconds'), h('input', { type: 'number', min: 5, max: 300, value: a.ringSeconds ?? '' })));
+      out.push(input(a, 'preRingSeconds', f, t('preRingSeconds'), h('input', { type: 'number', min: 0, max: 60, value: a.preRingSeconds ?? '' })));
     }
     if (['TEAM_LOGIN', 'TEAM_LOGOUT'].includes(a.type)) {
       out.push(input(a, 'team', f, t('team'), h('select', {}, options([['', t('none')], ...teamNames], a.team))));

@@ -10,7 +10,7 @@ const onOff = (x, detail) => (x && x.enabled ? `${t('enabled')}${detail ? `: ${d
 const ROWS = [
   ['reachable', (s) => (s.reachable ? t('yes') : t('no'))], ['devices', (s) => (s.devices || []).join(', ')],
   ['redirects', (s) => Object.entries(s.redirects || {}).map(([k, v]) => `${k} → ${v}`).join(', ')],
-  ['followMe', (s) => onOff(s.followMe, s.followMe && `${(s.followMe.targets || []).join(', ')} (${s.followMe.ringSeconds} s)`)],
+  ['followMe', (s) => onOff(s.followMe, s.followMe && `${(s.followMe.targets || []).join(', ')} (${s.followMe.ringSeconds} s, ${s.followMe.preRingSeconds} s first)`)],
   ['gsm', (s) => onOff(s.gsm, s.gsm && s.gsm.number)],
   ['teams', (s) => (s.teams || []).map((x) => `${x.queue || x.team}${x.paused ? ` (${x.reason || 'paused'})` : ''}`).join(', ')],
   ['workplace', (s) => (s.workplace ? `${s.workplace.name} (${s.workplace.device})` : '—')],

@@ -207,7 +207,7 @@ class AsteriskConfigSamplesTest {
         for (String family : List.of("dndFamily", "cfFamily", "cfbFamily", "cfuFamily")) {
             reads.put(family, "DB\\(" + Pattern.quote(NAME_DEFAULTS.get(family)) + "/" + var + "\\)");
         }
-        for (String key : List.of("grplist", "ddial", "grptime")) {
+        for (String key : List.of("grplist", "ddial", "grptime", "prering")) {
             reads.put("followme/" + key, "DB\\(" + ampuser + "/" + var + "/followme/" + key + "\\)");
         }
         reads.put("device", "DB\\(" + ampuser + "/" + var + "/device\\)");

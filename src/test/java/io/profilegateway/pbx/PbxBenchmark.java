@@ -241,14 +241,14 @@ public final class PbxBenchmark {
     /** Leave 2 / enter 4 as in quality.md P1: DND, redirect, team pause, FollowMe. */
     static DesiredPbxState available(String ext, String queue, long version) {
         return new DesiredPbxState(version, ext, true, List.of("PJSIP/" + ext), Map.of(),
-                new DesiredPbxState.FollowMe(false, List.of(), 0), new DesiredPbxState.Gsm(false, null),
+                new DesiredPbxState.FollowMe(false, List.of(), 0, 7), new DesiredPbxState.Gsm(false, null),
                 List.of(new DesiredPbxState.TeamState(queue, queue, 0, false, null)), null,
                 new DesiredPbxState.Presence(PresenceType.AVAILABLE, 1, "Available"));
     }
 
     static DesiredPbxState lunch(String ext, String queue, long version) {
         return new DesiredPbxState(version, ext, false, List.of("PJSIP/" + ext), Map.of(RedirectKind.ALWAYS, "2000"),
-                new DesiredPbxState.FollowMe(true, List.of("2000", "+4930123456"), 20),
+                new DesiredPbxState.FollowMe(true, List.of("2000", "+4930123456"), 20, 7),
                 new DesiredPbxState.Gsm(false, null),
                 List.of(new DesiredPbxState.TeamState(queue, queue, 0, true, "lunch")), null,
                 new DesiredPbxState.Presence(PresenceType.AWAY, 3, "Lunch"));

@@ -158,7 +158,7 @@ class PbxFullReconcileTest {
     /** Off for calls, present as "dnd". */
     private static DesiredPbxState dnd() {
         return new DesiredPbxState(1, EXT, false, List.of("PJSIP/" + EXT), Map.of(),
-                new DesiredPbxState.FollowMe(false, List.of(), 0), new DesiredPbxState.Gsm(false, null), List.of(),
+                new DesiredPbxState.FollowMe(false, List.of(), 0, 7), new DesiredPbxState.Gsm(false, null), List.of(),
                 null, new DesiredPbxState.Presence(PresenceType.DND, 1, "Do not disturb"));
     }
 }

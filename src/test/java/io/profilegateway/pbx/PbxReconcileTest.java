@@ -53,7 +53,8 @@ class PbxReconcileTest {
                 action("SET_REDIRECT", "kind", "ALWAYS", "target", "2000"),
                 action("SET_REDIRECT", "kind", "BUSY", "target", "2001"),
                 action("SET_REDIRECT", "kind", "NO_ANSWER", "target", "+4930123456"),
-                action("FOLLOW_ME", "enabled", true, "targets", List.of("1001", "+4930123456"), "ringSeconds", 25),
+                action("FOLLOW_ME", "enabled", true, "targets", List.of("1001", "+4930123456"), "ringSeconds", 25,
+                        "preRingSeconds", 4),
                 action("GSM_MODE", "enabled", true),
                 action("TEAM_LOGIN", "team", support, "penalty", 3),
                 action("TEAM_LOGIN", "team", sales),
@@ -76,6 +77,7 @@ class PbxReconcileTest {
                 .containsEntry("/AMPUSER/" + ext + "/followme/ddial", "DIRECT")
                 .containsEntry("/AMPUSER/" + ext + "/followme/grplist", "1001-+4930123456#")
                 .containsEntry("/AMPUSER/" + ext + "/followme/grptime", "25")
+                .containsEntry("/AMPUSER/" + ext + "/followme/prering", "4")
                 .containsEntry("/PROFILE/" + ext + "/gsm", "+4915100000001")
                 .containsEntry("/AMPUSER/" + ext + "/device", device + "&" + deskDevice)
                 .containsEntry("/DEVICE/" + deskDevice + "/user", ext)

@@ -372,6 +372,16 @@ class ProfileApiTest {
     }
 
     @Test
+    void shouldRefusePreRingSecondsOutsideZeroToSixty() {
+        assertRefusedAction(action("FOLLOW_ME", "enabled", true, "targets", List.of("1001"), "preRingSeconds", -1),
+                "enterActions[0].preRingSeconds");
+        assertRefusedAction(action("FOLLOW_ME", "enabled", true, "targets", List.of("1001"), "preRingSeconds", 61),
+                "enterActions[0].preRingSeconds");
+        assertAcceptedAction(action("FOLLOW_ME", "enabled", true, "targets", List.of("1001"), "preRingSeconds", 0));
+        assertAcceptedAction(action("FOLLOW_ME", "enabled", true, "targets", List.of("1001"), "preRingSeconds", 60));
+    }
+
+    @Test
     void shouldRefusePenaltyOutsideZeroToThousand() {
         String team = createTeam(null);
         assertRefusedAction(action("TEAM_LOGIN", "team", team, "penalty", -1), "enterActions[0].penalty");
