@@ -1,6 +1,7 @@
 package io.profilegateway.events;
 
 import io.vertx.core.buffer.Buffer;
+import java.util.regex.Pattern;
 
 /**
  * Server-sent event frames as the bytes that go on the wire, built once and written to every client that gets the
@@ -9,6 +10,7 @@ import io.vertx.core.buffer.Buffer;
 final class Frames {
 
     static final Buffer HEARTBEAT = comment("heartbeat");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private Frames() {
     }
@@ -23,8 +25,12 @@ final class Frames {
             frame.append("id: ").append(id).append('\n');
         }
         frame.append("event: ").append(name).append('\n');
-        for (String line : json.split("\r\n|\r|\n", -1)) {
-            frame.append("data: ").append(line).append('\n');
+        if (json.indexOf('\n') < 0 && json.indexOf('\r') < 0) {
+            frame.append("data: ").append(json).append('\n');
+        } else {
+            for (String line : LINE_BREAK.split(json, -1)) {
+                frame.append("data: ").append(line).append('\n');
+            }
         }
         return Buffer.buffer(frame.append('\n').toString());
     }
